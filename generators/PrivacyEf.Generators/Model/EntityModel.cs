@@ -1,0 +1,26 @@
+namespace PrivacyEf.Generators.Model;
+
+/// <summary>Everything the emitters need to write one entity's <c>{TypeName}Privacy</c> class.</summary>
+/// <param name="Namespace">The entity's namespace; empty for the global namespace.</param>
+/// <param name="FullyQualifiedTypeName">The entity type, <c>global::</c>-qualified.</param>
+/// <param name="GeneratedClassName">The generated class name: <c>TicketPrivacy</c>, or <c>Outer_InnerPrivacy</c> for a nested type.</param>
+/// <param name="IsPublic">Whether the entity is visible outside its assembly, so the generated class can be public.</param>
+internal sealed record EntityModel(
+    string Namespace,
+    string FullyQualifiedTypeName,
+    string GeneratedClassName,
+    bool IsPublic,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<string> Purposes,
+    RetentionModel? Retention,
+    string? DataSubjectProperty,
+    string? LegalHoldProperty)
+{
+    public string FullyQualifiedGeneratedClassName => Namespace.Length == 0
+        ? "global::" + GeneratedClassName
+        : "global::" + Namespace + "." + GeneratedClassName;
+
+    public string HintName => Namespace.Length == 0
+        ? GeneratedClassName + ".g.cs"
+        : Namespace + "." + GeneratedClassName + ".g.cs";
+}

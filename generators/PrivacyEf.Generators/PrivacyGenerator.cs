@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PrivacyEf.Generators.Emitting;
+using PrivacyEf.Generators.Model;
+using PrivacyEf.Generators.Parsing;
+
+namespace PrivacyEf.Generators;
+
+/// <summary>
+/// Generates, for every class annotated with PrivacyEf attributes, a <c>{TypeName}Privacy</c> class with its
+/// metadata and EF Core configuration, and one module initializer per assembly that registers them.
+/// This file only wires the pipeline: <see cref="EntityParser"/> and the emitters hold the logic.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PrivacyGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var personal = AttributeSites(context, PrivacyAttributeNames.Personal, PrivacyAttributeKind.Personal, EntityParser.IsPropertyDeclaration, TrackingNames.PersonalAttributes, TrackingNames.CollectedPersonal);
+        var dataSubject = AttributeSites(context, PrivacyAttributeNames.DataSubject, PrivacyAttributeKind.DataSubject, EntityParser.IsPropertyDeclaration, TrackingNames.DataSubjectAttributes, TrackingNames.CollectedDataSubject);
+        var legalHold = AttributeSites(context, PrivacyAttributeNames.LegalHold, PrivacyAttributeKind.LegalHold, EntityParser.IsPropertyDeclaration, TrackingNames.LegalHoldAttributes, TrackingNames.CollectedLegalHold);
+        var purpose = AttributeSites(context, PrivacyAttributeNames.Purpose, PrivacyAttributeKind.Purpose, EntityParser.IsPropertyOrClassDeclaration, TrackingNames.PurposeAttributes, TrackingNames.CollectedPurpose);
+        var retain = AttributeSites(context, PrivacyAttributeNames.Retain, PrivacyAttributeKind.Retain, EntityParser.IsClassDeclaration, TrackingNames.RetainAttributes, TrackingNames.CollectedRetain);
+
+        var parseResults = personal
+            .Combine(dataSubject).WithTrackingName(TrackingNames.PersonalAndDataSubjectSites)
+            .Combine(legalHold).WithTrackingName(TrackingNames.PropertyAttributeSites)
+            .Combine(purpose).WithTrackingName(TrackingNames.PropertyAndPurposeSites)
+            .Combine(retain).WithTrackingName(TrackingNames.AllAttributeSites)
+            .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right))
+            .WithTrackingName(TrackingNames.ParseResults);
+
+        var diagnostics = parseResults
+            .SelectMany(static (result, _) => result.Diagnostics.AsImmutableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, diagnostic) => production.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var runtimeReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(PrivacyAttributeNames.Registry) is not null)
+            .WithTrackingName(TrackingNames.RuntimeReferenced);
+
+        var entities = parseResults
+            .SelectMany(static (result, _) => result.Model is { } model ? ImmutableArray.Create(model) : ImmutableArray<EntityModel>.Empty)
+            .WithTrackingName(TrackingNames.EntityModels)
+            .Combine(runtimeReferenced)
+            .WithTrackingName(TrackingNames.EntityModelsWithRuntime)
+            .SelectMany(static (pair, _) => pair.Right ? ImmutableArray.Create(pair.Left) : ImmutableArray<EntityModel>.Empty)
+            .WithTrackingName(TrackingNames.EmittableEntities);
+        context.RegisterSourceOutput(entities, static (production, entity) => production.AddSource(entity.HintName, EntityEmitter.Emit(entity)));
+
+        var registrations = entities
+            .Select(static (entity, _) => entity.FullyQualifiedGeneratedClassName)
+            .WithTrackingName(TrackingNames.RegisteredClassNames)
+            .Collect()
+            .WithTrackingName(TrackingNames.CollectedRegistrations);
+        context.RegisterSourceOutput(registrations, static (production, classNames) =>
+        {
+            if (!classNames.IsEmpty)
+            {
+                production.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(classNames));
+            }
+        });
+    }
+
+    private static IncrementalValueProvider<ImmutableArray<EntityParseResult?>> AttributeSites(
+        IncrementalGeneratorInitializationContext context,
+        string attributeMetadataName,
+        PrivacyAttributeKind kind,
+        System.Func<SyntaxNode, System.Threading.CancellationToken, bool> predicate,
+        string sitesTrackingName,
+        string collectedTrackingName)
+        => context.SyntaxProvider
+            .ForAttributeWithMetadataName(attributeMetadataName, predicate, (attributeContext, cancellationToken) => EntityParser.ParseFromAttributeSite(attributeContext, kind, cancellationToken))
+            .WithTrackingName(sitesTrackingName)
+            .Collect()
+            .WithTrackingName(collectedTrackingName);
+
+    /// <summary>Only a type's representative site yields a result; this drops the rest and guards against doubles.</summary>
+    private static ImmutableArray<EntityParseResult> OnePerType(params ImmutableArray<EntityParseResult?>[] sites)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var results = ImmutableArray.CreateBuilder<EntityParseResult>();
+        foreach (var site in sites)
+        {
+            foreach (var result in site)
+            {
+                if (result is not null && seen.Add(result.FullyQualifiedTypeName))
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        return results.ToImmutable();
+    }
+}

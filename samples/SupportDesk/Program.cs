@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportDesk.Model;
+
+// The sample keeps its database and its Data Protection key ring beside the build output, so a run
+// never writes into the source tree. A real host keeps the key ring somewhere the database is not.
+var dataDirectory = Path.Combine(AppContext.BaseDirectory, "data");
+Directory.CreateDirectory(dataDirectory);
+var databasePath = Path.Combine(dataDirectory, "supportdesk.db");
+
+var services = new ServiceCollection();
+services.AddDataProtection()
+    .SetApplicationName("SupportDesk")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+services.AddPrivacy();
+services.AddDbContext<SupportDb>((sp, options) => options.UseSqlite($"Data Source={databasePath}").UsePrivacy(sp));
+await using var provider = services.BuildServiceProvider();
+
+Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf encrypts at rest.");
+Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
+Console.WriteLine();
+
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    await db.Database.EnsureDeletedAsync();
+    await db.Database.EnsureCreatedAsync();
+    db.Customers.AddRange(
+        new Customer { Name = "Ada Lovelace", Email = "ada@analytical.example", Phone = "+44 20 7946 0018", Iban = "GB33BUKB20201555555555", Plan = "gold" },
+        new Customer { Name = "Grace Hopper", Email = "grace@cobol.example", Phone = "+1 202 555 0143", Plan = "basic" },
+        new Customer { Name = "Zoë Ünal", Email = "zoe@beispiel.example", Iban = "DE89370400440532013000", Plan = "basic" });
+    await db.SaveChangesAsync();
+    Console.WriteLine("Seeded 3 customers through EF Core (SaveChanges encrypted Name, Email, Phone and Iban).");
+    Console.WriteLine();
+}
+
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+
+    Console.WriteLine("What the table holds (what a stolen backup or a curious DBA sees):");
+    var connection = db.Database.GetDbConnection();
+    await connection.OpenAsync();
+    await using (DbCommand command = connection.CreateCommand())
+    {
+        command.CommandText = """SELECT "Id", "Name", "Email", "Plan" FROM "Customers" ORDER BY "Id" """;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine($"  #{reader.GetInt32(0)}  Name={Shorten(reader.GetString(1))}  Email={Shorten(reader.GetString(2))}  Plan={reader.GetString(3)}");
+        }
+    }
+
+    await using (DbCommand command = connection.CreateCommand())
+    {
+        command.CommandText = """SELECT COUNT(*), MIN("WrappedKey") FROM "privacy_data_keys" """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Console.WriteLine($"  privacy_data_keys: {reader.GetInt64(0)} data key, wrapped by Data Protection: {Shorten(reader.GetString(1))}");
+    }
+
+    await connection.CloseAsync();
+    Console.WriteLine();
+
+    Console.WriteLine("What the application reads through EF Core:");
+    foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
+    {
+        Console.WriteLine($"  #{customer.Id}  Name={customer.Name}  Email={customer.Email}  Phone={customer.Phone ?? "-"}  Iban={customer.Iban ?? "-"}  Plan={customer.Plan}");
+    }
+}
+
+static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

@@ -1,0 +1,44 @@
+namespace PrivacyEf;
+
+/// <summary>Opens the ambient access scopes that every read of personal data is checked against.</summary>
+public static class Privacy
+{
+    internal static readonly AsyncLocal<PrivacyScope?> CurrentScope = new();
+
+    /// <summary>The innermost open scope of the current asynchronous flow, or null.</summary>
+    public static PrivacyScope? Current => CurrentScope.Value;
+
+    /// <summary>Opens an access scope for an actor reading personal data for a purpose in some roles.</summary>
+    /// <param name="purpose">Why the data is read, such as <c>"support"</c>.</param>
+    /// <param name="actor">Who reads, for the access log.</param>
+    /// <param name="roles">The roles the actor acts in; grants are looked up by role.</param>
+    /// <returns>The scope; dispose it to close it.</returns>
+    public static PrivacyScope Access(string purpose, string actor, IEnumerable<string> roles)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(roles);
+        var roleList = roles.ToArray();
+        if (Array.Exists(roleList, string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A role of the access scope is null or blank.", nameof(roles));
+        }
+
+        return Push(new PrivacyScope(purpose, actor, roleList, isSystem: false, reason: null, CurrentScope.Value));
+    }
+
+    /// <summary>Opens a system scope, which sees every personal value and is logged with its reason.</summary>
+    /// <param name="reason">Why the system needs the data, such as <c>"nightly purge"</c>.</param>
+    /// <returns>The scope; dispose it to close it.</returns>
+    public static PrivacyScope System(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Push(new PrivacyScope("system", "system", [], isSystem: true, reason, CurrentScope.Value));
+    }
+
+    private static PrivacyScope Push(PrivacyScope scope)
+    {
+        CurrentScope.Value = scope;
+        return scope;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace PrivacyEf.Encryption;
+
+/// <summary>
+/// The binary layout of an encrypted value: version (1 byte), key id (16), nonce (12), tag (16), ciphertext.
+/// The version and key id are authenticated as associated data together with the column binding, so a
+/// ciphertext moved to another column, or a header edited to point at another key, fails to decrypt.
+/// </summary>
+internal static class Envelope
+{
+    public const byte CurrentVersion = 1;
+    public const int KeyIdSize = 16;
+    public const int NonceSize = 12;
+    public const int TagSize = 16;
+    public const int HeaderSize = 1 + KeyIdSize + NonceSize + TagSize;
+
+    public static byte[] Seal(DataKey key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> columnBinding)
+    {
+        var envelope = new byte[HeaderSize + plaintext.Length];
+        envelope[0] = CurrentVersion;
+        if (!key.Id.TryWriteBytes(envelope.AsSpan(1, KeyIdSize)))
+        {
+            throw new CryptographicException("The key id could not be written into the envelope.");
+        }
+
+        var nonce = envelope.AsSpan(1 + KeyIdSize, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        var tag = envelope.AsSpan(1 + KeyIdSize + NonceSize, TagSize);
+        var ciphertext = envelope.AsSpan(HeaderSize);
+
+        var associated = BuildAssociatedData(envelope.AsSpan(0, 1 + KeyIdSize), columnBinding);
+        using var aes = new AesGcm(key.Material, TagSize);
+        aes.Encrypt(nonce, plaintext, ciphertext, tag, associated);
+        return envelope;
+    }
+
+    /// <summary>Reads the key id of an envelope, or explains why it is not one.</summary>
+    public static bool TryReadKeyId(ReadOnlySpan<byte> envelope, out Guid keyId, out string? problem)
+    {
+        keyId = Guid.Empty;
+        if (envelope.Length < HeaderSize)
+        {
+            problem = $"the envelope is {envelope.Length} bytes long, shorter than its {HeaderSize}-byte header";
+            return false;
+        }
+
+        if (envelope[0] != CurrentVersion)
+        {
+            problem = $"the envelope has format version {envelope[0]}, this version of PrivacyEf reads version {CurrentVersion}";
+            return false;
+        }
+
+        keyId = new Guid(envelope.Slice(1, KeyIdSize));
+        problem = null;
+        return true;
+    }
+
+    public static byte[] Open(DataKey key, ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> columnBinding)
+    {
+        var nonce = envelope.Slice(1 + KeyIdSize, NonceSize);
+        var tag = envelope.Slice(1 + KeyIdSize + NonceSize, TagSize);
+        var ciphertext = envelope[HeaderSize..];
+        var plaintext = new byte[ciphertext.Length];
+        var associated = BuildAssociatedData(envelope[..(1 + KeyIdSize)], columnBinding);
+        using var aes = new AesGcm(key.Material, TagSize);
+        aes.Decrypt(nonce, ciphertext, tag, plaintext, associated);
+        return plaintext;
+    }
+
+    public static int SealedLength(int plaintextLength) => checked(HeaderSize + plaintextLength);
+
+    private static byte[] BuildAssociatedData(ReadOnlySpan<byte> header, ReadOnlySpan<byte> columnBinding)
+    {
+        // Length-prefixing the binding keeps "a|bc" and "ab|c" distinct.
+        var associated = new byte[header.Length + sizeof(int) + columnBinding.Length];
+        header.CopyTo(associated);
+        BinaryPrimitives.WriteInt32BigEndian(associated.AsSpan(header.Length), columnBinding.Length);
+        columnBinding.CopyTo(associated.AsSpan(header.Length + sizeof(int)));
+        return associated;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf.Tests.Model;
+
+namespace PrivacyEf.Tests.Infrastructure;
+
+/// <summary>
+/// One application: its own service provider and its own Data Protection key ring (a directory), talking
+/// to one database. Two apps made with the same key ring directory behave like two instances of one app.
+/// </summary>
+public sealed class PrivacyApp : IDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly bool ownsKeyRing;
+
+    private PrivacyApp(DatabaseTarget target, string database, string? keyRingDirectory, Action<PrivacyOptions>? configure)
+    {
+        ownsKeyRing = keyRingDirectory is null;
+        KeyRingDirectory = keyRingDirectory ?? Directory.CreateTempSubdirectory("privacyef-keys-").FullName;
+        Database = database;
+        var collection = new ServiceCollection();
+        collection.AddDataProtection()
+            .SetApplicationName("PrivacyEf.Tests")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
+        collection.AddPrivacy(configure);
+        collection.AddDbContextFactory<TestDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp), database));
+        services = collection.BuildServiceProvider(validateScopes: true);
+    }
+
+    public string KeyRingDirectory { get; }
+
+    public string Database { get; }
+
+    public IServiceProvider Services => services;
+
+    public static PrivacyApp Create(DatabaseTarget target, string? database = null, string? keyRingDirectory = null, Action<PrivacyOptions>? configure = null)
+    {
+        target.RequireAvailable();
+        return new PrivacyApp(target, database ?? target.NewDatabaseName(), keyRingDirectory, configure);
+    }
+
+    /// <summary>A second instance of this app: same key ring, same database, its own service provider.</summary>
+    public PrivacyApp AnotherInstance(DatabaseTarget target) => new(target, Database, KeyRingDirectory, configure: null);
+
+    public TestDbContext NewContext() => services.GetRequiredService<IDbContextFactory<TestDbContext>>().CreateDbContext();
+
+    public async Task<TestDbContext> CreateDatabaseAsync()
+    {
+        await using var context = NewContext();
+        await context.Database.EnsureCreatedAsync();
+        return NewContext();
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        if (ownsKeyRing)
+        {
+            try
+            {
+                Directory.Delete(KeyRingDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another instance made from this app may still hold it; temp cleanup gets it later.
+            }
+        }
+    }
+}
