@@ -16,6 +16,12 @@ internal static class Envelope
     public const int TagSize = 16;
     public const int HeaderSize = 1 + KeyIdSize + NonceSize + TagSize;
 
+    [ThreadStatic]
+    private static DataKey? threadKey;
+
+    [ThreadStatic]
+    private static AesGcm? threadAes;
+
     public static byte[] Seal(DataKey key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> columnBinding)
     {
         var envelope = new byte[HeaderSize + plaintext.Length];
@@ -31,8 +37,7 @@ internal static class Envelope
         var ciphertext = envelope.AsSpan(HeaderSize);
 
         var associated = BuildAssociatedData(envelope.AsSpan(0, 1 + KeyIdSize), columnBinding);
-        using var aes = new AesGcm(key.Material, TagSize);
-        aes.Encrypt(nonce, plaintext, ciphertext, tag, associated);
+        AesFor(key).Encrypt(nonce, plaintext, ciphertext, tag, associated);
         return envelope;
     }
 
@@ -64,9 +69,24 @@ internal static class Envelope
         var ciphertext = envelope[HeaderSize..];
         var plaintext = new byte[ciphertext.Length];
         var associated = BuildAssociatedData(envelope[..(1 + KeyIdSize)], columnBinding);
-        using var aes = new AesGcm(key.Material, TagSize);
-        aes.Decrypt(nonce, ciphertext, tag, plaintext, associated);
+        AesFor(key).Decrypt(nonce, ciphertext, tag, plaintext, associated);
         return plaintext;
+    }
+
+    /// <summary>
+    /// The AES-GCM instance of the key last used on this thread. Expanding the key schedule costs more than
+    /// sealing a short value, and an instance must not be shared between threads, so each thread keeps one.
+    /// </summary>
+    private static AesGcm AesFor(DataKey key)
+    {
+        if (!ReferenceEquals(threadKey, key) || threadAes is null)
+        {
+            threadAes?.Dispose();
+            threadAes = new AesGcm(key.Material, TagSize);
+            threadKey = key;
+        }
+
+        return threadAes;
     }
 
     public static int SealedLength(int plaintextLength) => checked(HeaderSize + plaintextLength);

@@ -1,0 +1,11 @@
+namespace PrivacyEf.Benchmarks.Encryption;
+
+/// <summary>The same shape as <see cref="BenchCustomer"/> without annotations: the baseline.</summary>
+public class PlainCustomer
+{
+    public int Id { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string Name { get; set; } = "";
+}
