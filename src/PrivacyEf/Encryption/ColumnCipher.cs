@@ -16,11 +16,13 @@ internal sealed class ColumnCipher
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly DataKeyRing keyRing;
+    private readonly bool allowLegacyPlaintext;
     private readonly Lazy<byte[]> columnBinding;
 
-    public ColumnCipher(DataKeyRing keyRing, string entityName, string propertyName, Func<string> describeColumn)
+    public ColumnCipher(DataKeyRing keyRing, string entityName, string propertyName, Func<string> describeColumn, bool allowLegacyPlaintext = false)
     {
         this.keyRing = keyRing;
+        this.allowLegacyPlaintext = allowLegacyPlaintext;
         EntityName = entityName;
         PropertyName = propertyName;
         columnBinding = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(describeColumn()), LazyThreadSafetyMode.PublicationOnly);
@@ -50,7 +52,12 @@ internal sealed class ColumnCipher
     {
         if (!stored.StartsWith(StringPrefix, StringComparison.Ordinal))
         {
-            throw Fail("the stored value is not a PrivacyEf envelope (plaintext written before encryption was turned on, or written around PrivacyEf)");
+            if (allowLegacyPlaintext)
+            {
+                return stored;
+            }
+
+            throw Fail("the stored value is not a PrivacyEf envelope (plaintext written before encryption was turned on, or written around PrivacyEf); while ReencryptAsync encrypts legacy rows, set PrivacyOptions.AllowLegacyPlaintextReads");
         }
 
         byte[] envelope;
@@ -110,6 +117,18 @@ internal sealed class ColumnCipher
             // Authentication failed: the value was altered, belongs to another column, or was made with another key.
             throw Fail($"the envelope does not authenticate under data key {keyId:N} (altered, copied from another column, or foreign)", ex);
         }
+    }
+
+    /// <summary>The first characters of every string value sealed under <paramref name="keyId"/>: prefix, version and key id.</summary>
+    public static string StringPrefixFor(Guid keyId) => StringPrefix + Convert.ToBase64String(BytesPrefixFor(keyId).AsSpan(0, 15))[..20];
+
+    /// <summary>The first bytes of every binary value sealed under <paramref name="keyId"/>: version and key id.</summary>
+    public static byte[] BytesPrefixFor(Guid keyId)
+    {
+        var prefix = new byte[1 + Envelope.KeyIdSize];
+        prefix[0] = Envelope.CurrentVersion;
+        keyId.TryWriteBytes(prefix.AsSpan(1));
+        return prefix;
     }
 
     private PrivacyCryptographicException Fail(string reason, Exception? inner = null) =>

@@ -24,32 +24,69 @@ namespace PrivacyEf.Encryption;
 /// </remarks>
 internal sealed class DataKeyRing : IDisposable
 {
+    /// <summary>Every instance creates the first blind-index key under this id, so a race ends with one of them.</summary>
+    public static readonly Guid FirstBlindIndexKeyId = new("00000000-0000-0000-0000-000000000001");
+
     private const string ProtectorPurpose = "PrivacyEf.DataKeys.v1";
     private static readonly TimeSpan MissingKeyRetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly IDataProtector protector;
     private readonly TimeProvider timeProvider;
+    private readonly TimeSpan refreshInterval;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<Guid, DataKey> keys = new();
     private readonly ConcurrentDictionary<Guid, string> unusableKeys = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> missingKeys = new();
     private readonly ConcurrentDictionary<string, DatabaseKeyState> databases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, KeyTableSource> sources = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbContext, PrivacyDataKey> pendingKeyRows = [];
+    private readonly ConditionalWeakTable<DbContext, List<PrivacyDataKey>> pendingKeyRows = [];
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly Lock missGate = new();
+    private DateTimeOffset lastIndexKeyLookup = DateTimeOffset.MinValue;
     private volatile DataKey? activeKey;
+    private volatile DataKey? blindIndexKey;
 
-    public DataKeyRing(IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILogger logger)
+    public DataKeyRing(IDataProtectionProvider dataProtection, TimeProvider timeProvider, TimeSpan refreshInterval, ILogger logger)
     {
         protector = dataProtection.CreateProtector(ProtectorPurpose);
         this.timeProvider = timeProvider;
+        this.refreshInterval = refreshInterval;
         this.logger = logger;
     }
 
     /// <summary>The key new values are encrypted with; established by the first save that encrypts.</summary>
     public DataKey ActiveKey => activeKey
         ?? throw new InvalidOperationException("no data key is active yet; PrivacyEf loads or creates it in SaveChanges, so encrypted values can only be written through SaveChanges");
+
+    /// <summary>The active key if one is known, without failing.</summary>
+    public DataKey? CurrentActiveKey => activeKey;
+
+    /// <summary>
+    /// The root key of blind indexes, loaded from the known key tables when this application has not seen it
+    /// yet. Null when no database holds one, which means no row has a blind index to match.
+    /// </summary>
+    public DataKey? BlindIndexKey
+    {
+        get
+        {
+            if (blindIndexKey is { } known)
+            {
+                return known;
+            }
+
+            lock (missGate)
+            {
+                var now = timeProvider.GetUtcNow();
+                if (blindIndexKey is null && now - lastIndexKeyLookup >= MissingKeyRetryInterval)
+                {
+                    lastIndexKeyLookup = now;
+                    ReloadFromSources();
+                }
+            }
+
+            return blindIndexKey;
+        }
+    }
 
     public bool TryGetKey(Guid keyId, out DataKey? key, out string? problem)
     {
@@ -115,15 +152,15 @@ internal sealed class DataKeyRing : IDisposable
     }
 
     /// <summary>
-    /// Makes sure a key is active and that the context's database holds its wrapped copy; when it does not,
-    /// the copy is added to the context so it is saved in the same transaction as the values that use it.
+    /// Makes sure a data key (and, when asked, the blind-index key) is active and that the context's database
+    /// holds its wrapped copy before EF builds the commands whose converters use it.
     /// </summary>
-    public async Task PrepareForWriteAsync(DbContext context, bool async, CancellationToken cancellationToken)
+    public async Task PrepareForWriteAsync(DbContext context, bool needsBlindIndexKey, bool async, CancellationToken cancellationToken)
     {
         RegisterSource(context);
         var state = databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState());
-        var current = activeKey;
-        if (current is not null && state.IsLoaded && (state.Holds(current.Id) || IsPendingIn(context, current.Id)))
+        var now = timeProvider.GetUtcNow();
+        if (IsReady(context, state, needsBlindIndexKey, now))
         {
             return;
         }
@@ -139,37 +176,58 @@ internal sealed class DataKeyRing : IDisposable
 
         try
         {
-            if (!state.IsLoaded)
+            if (!state.IsLoaded || now - state.LoadedAt >= refreshInterval)
             {
-                var query = context.Set<PrivacyDataKey>().AsNoTracking();
-                List<PrivacyDataKey> rows;
-                try
-                {
-                    rows = async ? await query.ToListAsync(cancellationToken).ConfigureAwait(false) : [.. query];
-                }
-                catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
-                {
-                    throw new InvalidOperationException(
-                        $"PrivacyEf could not read its key table '{context.Model.FindEntityType(typeof(PrivacyDataKey))?.GetTableName()}'. Create it with EnsureCreated or a migration (it is part of every model that uses UsePrivacy).",
-                        ex);
-                }
-
-                Absorb(rows, state, adoptActive: true);
-                state.IsLoaded = true;
+                await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false);
             }
 
-            current = activeKey;
-            if (current is null)
+            if (activeKey is null)
             {
-                current = DataKey.Create(timeProvider.GetUtcNow());
-                keys[current.Id] = current;
-                activeKey = current;
-                PrivacyLog.DataKeyCreated(logger, current.Id);
+                var created = DataKey.Create(timeProvider.GetUtcNow());
+                keys[created.Id] = created;
+                PrivacyLog.DataKeyCreated(logger, created.Id);
+                if (await StoreKeyRowAsync(context, state, created, DataKeyKind.Data, async, cancellationToken).ConfigureAwait(false))
+                {
+                    // Another instance may have created its first key at the same moment: everyone settles
+                    // on the same one (see Absorb), and the others stay readable.
+                    await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false);
+                    await DemoteRivalsAsync(context, async, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    activeKey = created;
+                }
+            }
+            else if (!state.Holds(activeKey.Id) && !IsPendingIn(context, activeKey.Id))
+            {
+                await StoreKeyRowAsync(context, state, activeKey, DataKeyKind.Data, async, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!state.Holds(current.Id) && !IsPendingIn(context, current.Id))
+            if (needsBlindIndexKey)
             {
-                await StoreKeyRowAsync(context, state, current, async, cancellationToken).ConfigureAwait(false);
+                if (blindIndexKey is null)
+                {
+                    var created = new DataKey(FirstBlindIndexKeyId, RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), timeProvider.GetUtcNow());
+                    if (await StoreKeyRowAsync(context, state, created, DataKeyKind.BlindIndex, async, cancellationToken).ConfigureAwait(false))
+                    {
+                        // Inserted only if absent: whichever instance came first, all now read the same key.
+                        await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        keys[created.Id] = created;
+                        blindIndexKey = created;
+                    }
+                }
+                else if (!state.Holds(blindIndexKey.Id) && !IsPendingIn(context, blindIndexKey.Id))
+                {
+                    await StoreKeyRowAsync(context, state, blindIndexKey, DataKeyKind.BlindIndex, async, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (blindIndexKey is null)
+                {
+                    throw new InvalidOperationException("PrivacyEf could not establish its blind-index key: the key table holds one this application's Data Protection key ring cannot unwrap.");
+                }
             }
         }
         finally
@@ -178,16 +236,129 @@ internal sealed class DataKeyRing : IDisposable
         }
     }
 
-    private async Task StoreKeyRowAsync(DbContext context, DatabaseKeyState state, DataKey key, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure the blind-index key exists before a lookup is compiled: EF turns a constant in a query into
+    /// SQL once and caches it, so its index must be computed under the key rows will be indexed with, even
+    /// when no row has been written yet. Uses the context's connection directly (EF is compiling a query on it).
+    /// </summary>
+    public void EnsureBlindIndexKey(DbContext context)
     {
-        var row = new PrivacyDataKey
+        if (blindIndexKey is not null || KeyTableCommands.For(context) is not { } commands)
         {
-            Id = key.Id.ToString("N"),
-            WrappedKey = Convert.ToBase64String(protector.Protect(key.Material.ToArray())),
-            CreatedAt = key.CreatedAt,
-            Status = DataKeyStatus.Active,
-        };
+            return;
+        }
 
+        RegisterSource(context);
+        var state = databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState());
+        writeGate.Wait();
+        try
+        {
+            Absorb(commands.ReadAll(context), state);
+            if (blindIndexKey is null && commands.InsertIfAbsentSql is not null)
+            {
+                var created = new DataKey(FirstBlindIndexKeyId, RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), timeProvider.GetUtcNow());
+                commands.InsertIfAbsentAsync(context, ToRow(created, DataKeyKind.BlindIndex, DataKeyStatus.Active), async: false, CancellationToken.None).GetAwaiter().GetResult();
+                Absorb(commands.ReadAll(context), state);
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+
+        if (blindIndexKey is null)
+        {
+            throw new InvalidOperationException("PrivacyEf could not establish its blind-index key for a lookup on an encrypted column: the key table holds one this application's Data Protection key ring cannot unwrap, or the provider cannot insert it.");
+        }
+    }
+
+    /// <summary>Makes <paramref name="key"/> the active data key of this application (after a rotation).</summary>
+    public void Activate(DataKey key, DbContext context)
+    {
+        keys[key.Id] = key;
+        activeKey = key;
+        databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState()).MarkStored(key.Id);
+    }
+
+    /// <summary>Wraps a key with the application's Data Protection key ring, for the key table.</summary>
+    public PrivacyDataKey ToRow(DataKey key, DataKeyKind kind, DataKeyStatus status) => new()
+    {
+        Id = key.Id.ToString("N"),
+        WrappedKey = Convert.ToBase64String(protector.Protect(key.Material.ToArray())),
+        CreatedAt = key.CreatedAt,
+        Status = status,
+        Kind = kind,
+    };
+
+    /// <summary>Records that the context's database now holds the key rows added through the change tracker.</summary>
+    public void CompleteWrite(DbContext context)
+    {
+        if (pendingKeyRows.TryGetValue(context, out var rows) && rows.TrueForAll(row => context.Entry(row).State == EntityState.Unchanged))
+        {
+            var state = databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState());
+            rows.ForEach(row => state.MarkStored(Guid.ParseExact(row.Id, "N")));
+            pendingKeyRows.Remove(context);
+        }
+    }
+
+    public void Dispose() => writeGate.Dispose();
+
+    private bool IsReady(DbContext context, DatabaseKeyState state, bool needsBlindIndexKey, DateTimeOffset now)
+    {
+        var current = activeKey;
+        if (current is null || !state.IsLoaded || now - state.LoadedAt >= refreshInterval)
+        {
+            return false;
+        }
+
+        if (!state.Holds(current.Id) && !IsPendingIn(context, current.Id))
+        {
+            return false;
+        }
+
+        return !needsBlindIndexKey || (blindIndexKey is { } index && (state.Holds(index.Id) || IsPendingIn(context, index.Id)));
+    }
+
+    private async Task LoadAsync(DbContext context, DatabaseKeyState state, bool async, CancellationToken cancellationToken)
+    {
+        var query = context.Set<PrivacyDataKey>().AsNoTracking();
+        List<PrivacyDataKey> rows;
+        try
+        {
+            rows = async ? await query.ToListAsync(cancellationToken).ConfigureAwait(false) : [.. query];
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                $"PrivacyEf could not read its key table '{context.Model.FindEntityType(typeof(PrivacyDataKey))?.GetTableName()}'. Create it with EnsureCreated or a migration (it is part of every model that uses UsePrivacy).",
+                ex);
+        }
+
+        Absorb(rows, state);
+        state.IsLoaded = true;
+        state.LoadedAt = timeProvider.GetUtcNow();
+    }
+
+    /// <summary>Leaves one active data key in the table: the one every instance picks (see <see cref="Absorb"/>).</summary>
+    private async Task DemoteRivalsAsync(DbContext context, bool async, CancellationToken cancellationToken)
+    {
+        if (KeyTableCommands.For(context) is not { } commands || activeKey is not { } canonical)
+        {
+            return;
+        }
+
+        var query = context.Set<PrivacyDataKey>().AsNoTracking().Where(k => k.Kind == DataKeyKind.Data && k.Status == DataKeyStatus.Active);
+        var active = async ? await query.ToListAsync(cancellationToken).ConfigureAwait(false) : [.. query];
+        foreach (var rival in active.Where(k => !string.Equals(k.Id, canonical.Id.ToString("N"), StringComparison.Ordinal) && keys.ContainsKey(Guid.ParseExact(k.Id, "N"))))
+        {
+            await commands.SetStatusAsync(context, rival.Id, DataKeyStatus.DecryptOnly, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>True when the row was written at once (insert-if-absent); false when it waits in the change tracker.</returns>
+    private async Task<bool> StoreKeyRowAsync(DbContext context, DatabaseKeyState state, DataKey key, DataKeyKind kind, bool async, CancellationToken cancellationToken)
+    {
+        var row = ToRow(key, kind, DataKeyStatus.Active);
         if (KeyTableCommands.For(context) is { InsertIfAbsentSql: not null } commands)
         {
             // Written at once with "insert if absent", so concurrent first writers of one key cannot collide.
@@ -199,29 +370,19 @@ internal sealed class DataKeyRing : IDisposable
                 state.MarkStored(key.Id);
             }
 
-            return;
+            return true;
         }
 
         // Providers without an "insert if absent" statement get the row through the change tracker, in
         // the same SaveChanges as the values that use it.
         context.Add(row);
-        pendingKeyRows.AddOrUpdate(context, row);
-    }
-
-    /// <summary>Records that the context's database now holds the key row added by <see cref="PrepareForWriteAsync"/>.</summary>
-    public void CompleteWrite(DbContext context)
-    {
-        if (pendingKeyRows.TryGetValue(context, out var row) && context.Entry(row).State == EntityState.Unchanged)
-        {
-            databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState()).MarkStored(Guid.ParseExact(row.Id, "N"));
-            pendingKeyRows.Remove(context);
-        }
+        pendingKeyRows.GetOrCreateValue(context).Add(row);
+        return false;
     }
 
     private bool IsPendingIn(DbContext context, Guid keyId) =>
-        pendingKeyRows.TryGetValue(context, out var row)
-        && string.Equals(row.Id, keyId.ToString("N"), StringComparison.Ordinal)
-        && context.Entry(row).State == EntityState.Added;
+        pendingKeyRows.TryGetValue(context, out var rows)
+        && rows.Exists(row => string.Equals(row.Id, keyId.ToString("N"), StringComparison.Ordinal) && context.Entry(row).State == EntityState.Added);
 
     private void ReloadFromSources()
     {
@@ -230,7 +391,7 @@ internal sealed class DataKeyRing : IDisposable
             try
             {
                 var state = databases.GetOrAdd(identity, _ => new DatabaseKeyState());
-                Absorb(source.ReadAll(), state, adoptActive: false);
+                Absorb(source.ReadAll(), state);
             }
             catch (System.Data.Common.DbException ex)
             {
@@ -239,9 +400,14 @@ internal sealed class DataKeyRing : IDisposable
         }
     }
 
-    private void Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state, bool adoptActive)
+    /// <summary>
+    /// Takes in the rows of a key table. Of several active data keys (two instances created their first key
+    /// at once), every instance picks the one with the smallest id, so they converge without talking.
+    /// </summary>
+    private void Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state)
     {
-        DataKey? newestActive = null;
+        DataKey? canonicalActive = null;
+        DataKey? index = null;
         foreach (var row in rows)
         {
             if (!Guid.TryParseExact(row.Id, "N", out var id))
@@ -256,15 +422,29 @@ internal sealed class DataKeyRing : IDisposable
                 key = Unwrap(id, row);
             }
 
-            if (key is not null && row.Status == DataKeyStatus.Active && (newestActive is null || key.CreatedAt > newestActive.CreatedAt))
+            if (key is null || row.Status != DataKeyStatus.Active)
             {
-                newestActive = key;
+                continue;
+            }
+
+            if (row.Kind == DataKeyKind.BlindIndex)
+            {
+                index ??= key;
+            }
+            else if (canonicalActive is null || string.CompareOrdinal(key.Id.ToString("N"), canonicalActive.Id.ToString("N")) < 0)
+            {
+                canonicalActive = key;
             }
         }
 
-        if (adoptActive && activeKey is null && newestActive is not null)
+        if (canonicalActive is not null)
         {
-            activeKey = newestActive;
+            activeKey = canonicalActive;
+        }
+
+        if (index is not null)
+        {
+            blindIndexKey = index;
         }
     }
 
@@ -291,6 +471,4 @@ internal sealed class DataKeyRing : IDisposable
         context.Database.IsRelational()
             ? "relational:" + (context.Database.GetConnectionString() ?? context.Database.GetDbConnection().ConnectionString)
             : "provider:" + context.Database.ProviderName;
-
-    public void Dispose() => writeGate.Dispose();
 }

@@ -9,6 +9,8 @@ internal sealed class DatabaseKeyState
 
     public bool IsLoaded { get; set; }
 
+    public DateTimeOffset LoadedAt { get; set; }
+
     public bool Holds(Guid keyId) => storedKeys.ContainsKey(keyId);
 
     public void MarkStored(Guid keyId) => storedKeys.TryAdd(keyId, true);

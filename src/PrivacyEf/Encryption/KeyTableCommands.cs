@@ -23,11 +23,13 @@ internal sealed class KeyTableCommands
     };
 
     private readonly IProperty[] insertedProperties;
+    private readonly string setStatusSql;
 
-    private KeyTableCommands(string selectSql, string? insertIfAbsentSql, IProperty[] insertedProperties)
+    private KeyTableCommands(string selectSql, string? insertIfAbsentSql, string setStatusSql, IProperty[] insertedProperties)
     {
         SelectSql = selectSql;
         InsertIfAbsentSql = insertIfAbsentSql;
+        this.setStatusSql = setStatusSql;
         this.insertedProperties = insertedProperties;
     }
 
@@ -49,7 +51,32 @@ internal sealed class KeyTableCommands
         return Cache.GetValue(context.Model, model => Build(model, sql, provider));
     }
 
-    public async Task InsertIfAbsentAsync(DbContext context, PrivacyDataKey row, bool async, CancellationToken cancellationToken)
+    /// <summary>Reads the key table on the context's own connection (and transaction), outside EF's query pipeline.</summary>
+    public IReadOnlyList<PrivacyDataKey> ReadAll(DbContext context)
+    {
+        var database = context.Database;
+        database.OpenConnection();
+        try
+        {
+            using DbCommand command = database.GetDbConnection().CreateCommand();
+            command.CommandText = SelectSql;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            using var reader = command.ExecuteReader();
+            return KeyTableSource.ReadRows(reader);
+        }
+        finally
+        {
+            database.CloseConnection();
+        }
+    }
+
+    public Task InsertIfAbsentAsync(DbContext context, PrivacyDataKey row, bool async, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, InsertIfAbsentSql!, [(0, row.Id), (1, row.WrappedKey), (2, row.CreatedAt), (3, row.Status), (4, row.Kind)], async, cancellationToken);
+
+    public Task SetStatusAsync(DbContext context, string keyId, DataKeyStatus status, bool async, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, setStatusSql, [(3, status), (0, keyId)], async, cancellationToken);
+
+    private async Task ExecuteAsync(DbContext context, string sql, (int Property, object Value)[] parameters, bool async, CancellationToken cancellationToken)
     {
         var database = context.Database;
         if (async)
@@ -64,14 +91,13 @@ internal sealed class KeyTableCommands
         try
         {
             using DbCommand command = database.GetDbConnection().CreateCommand();
-            command.CommandText = InsertIfAbsentSql;
+            command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            object?[] values = [row.Id, row.WrappedKey, row.CreatedAt, row.Status];
-            for (var i = 0; i < insertedProperties.Length; i++)
+            for (var i = 0; i < parameters.Length; i++)
             {
-                var mapping = insertedProperties[i].GetRelationalTypeMapping();
-                var value = mapping.Converter is { } converter ? converter.ConvertToProvider(values[i]) : values[i];
-                command.Parameters.Add(mapping.CreateParameter(command, "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), value, nullable: false));
+                var mapping = insertedProperties[parameters[i].Property].GetRelationalTypeMapping();
+                var value = mapping.Converter is { } converter ? converter.ConvertToProvider(parameters[i].Value) : parameters[i].Value;
+                command.Parameters.Add(mapping.CreateParameter(command, ParameterName(i), value, nullable: false));
             }
 
             if (async)
@@ -105,19 +131,22 @@ internal sealed class KeyTableCommands
         }
 
         var store = StoreObjectIdentifier.Table(table, keyTable.GetSchema());
-        var properties = new[] { nameof(PrivacyDataKey.Id), nameof(PrivacyDataKey.WrappedKey), nameof(PrivacyDataKey.CreatedAt), nameof(PrivacyDataKey.Status) }
+        var properties = new[] { nameof(PrivacyDataKey.Id), nameof(PrivacyDataKey.WrappedKey), nameof(PrivacyDataKey.CreatedAt), nameof(PrivacyDataKey.Status), nameof(PrivacyDataKey.Kind) }
             .Select(name => keyTable.FindProperty(name)!)
             .ToArray();
         var columns = properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)).ToArray();
         var delimitedTable = sql.DelimitIdentifier(table, keyTable.GetSchema());
-        var select = $"SELECT {columns[0]}, {columns[1]}, {columns[3]} FROM {delimitedTable}";
+        var select = $"SELECT {columns[0]}, {columns[1]}, {columns[3]}, {columns[4]} FROM {delimitedTable}";
         string? insert = null;
         if (provider is not null && ProvidersWithOnConflict.Contains(provider))
         {
-            var parameters = string.Join(", ", Enumerable.Range(0, columns.Length).Select(i => sql.GenerateParameterNamePlaceholder("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            var parameters = string.Join(", ", Enumerable.Range(0, columns.Length).Select(i => sql.GenerateParameterNamePlaceholder(ParameterName(i))));
             insert = $"INSERT INTO {delimitedTable} ({string.Join(", ", columns)}) VALUES ({parameters}) ON CONFLICT ({columns[0]}) DO NOTHING";
         }
 
-        return new KeyTableCommands(select, insert, properties);
+        var setStatus = $"UPDATE {delimitedTable} SET {columns[3]} = {sql.GenerateParameterNamePlaceholder(ParameterName(0))} WHERE {columns[0]} = {sql.GenerateParameterNamePlaceholder(ParameterName(1))}";
+        return new KeyTableCommands(select, insert, setStatus, properties);
     }
+
+    private static string ParameterName(int index) => "p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,12 @@ internal sealed record KeyTableSource(DbProviderFactory Factory, string Connecti
         using var command = connection.CreateCommand();
         command.CommandText = SelectSql;
         using var reader = command.ExecuteReader();
+        return ReadRows(reader);
+    }
+
+    /// <summary>Reads rows selected by <see cref="KeyTableCommands.SelectSql"/>.</summary>
+    public static IReadOnlyList<PrivacyDataKey> ReadRows(DbDataReader reader)
+    {
         var rows = new List<PrivacyDataKey>();
         while (reader.Read())
         {
@@ -26,6 +32,7 @@ internal sealed record KeyTableSource(DbProviderFactory Factory, string Connecti
                 Id = reader.GetString(0),
                 WrappedKey = reader.GetString(1),
                 Status = (DataKeyStatus)Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                Kind = (DataKeyKind)Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
             });
         }
 

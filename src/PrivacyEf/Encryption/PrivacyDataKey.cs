@@ -18,4 +18,7 @@ public sealed class PrivacyDataKey
 
     /// <summary>The key's life-cycle state.</summary>
     public DataKeyStatus Status { get; set; }
+
+    /// <summary>What the key is for.</summary>
+    public DataKeyKind Kind { get; set; }
 }

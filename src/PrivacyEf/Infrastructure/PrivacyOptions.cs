@@ -4,9 +4,47 @@ namespace PrivacyEf;
 public sealed class PrivacyOptions
 {
     private readonly List<PrivacyGrant> grants = [];
+    private readonly Dictionary<(Type Entity, string Property), SearchNormalization> searchNormalizations = [];
 
     /// <summary>The table that holds the wrapped data keys, in every database the application writes encrypted data to.</summary>
     public string KeyTableName { get; set; } = "privacy_data_keys";
+
+    /// <summary>
+    /// How long an application trusts its view of the key table before it reads it again on the next save
+    /// (to pick up a key another instance rotated to). Default: five minutes.
+    /// </summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Lets reads return a string column value that is not yet encrypted (plaintext written before
+    /// encryption was turned on) instead of failing. Turn it on while <c>ReencryptAsync</c> encrypts the
+    /// legacy rows, and off again afterwards. Default: false.
+    /// </summary>
+    public bool AllowLegacyPlaintextReads { get; set; }
+
+    /// <summary>The normalizations of searchable properties configured with <see cref="NormalizeSearch{TEntity}"/>.</summary>
+    public IReadOnlyDictionary<(Type Entity, string Property), SearchNormalization> SearchNormalizations => searchNormalizations;
+
+    /// <summary>
+    /// Sets how a searchable property's value is normalized before its blind index is computed, for writes and
+    /// lookups alike; for example <see cref="SearchNormalization.CaseInsensitive"/> for e-mail addresses.
+    /// Changing it for a populated column needs a rebuild of its blind index (<c>ReencryptAsync</c>).
+    /// </summary>
+    /// <typeparam name="TEntity">The entity type.</typeparam>
+    /// <param name="property">The searchable property, such as <c>c =&gt; c.Email</c>.</param>
+    /// <param name="normalization">The normalization.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PrivacyOptions NormalizeSearch<TEntity>(System.Linq.Expressions.Expression<Func<TEntity, string?>> property, SearchNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (property.Body is not System.Linq.Expressions.MemberExpression { Member: System.Reflection.PropertyInfo member })
+        {
+            throw new ArgumentException($"NormalizeSearch on {typeof(TEntity).Name} needs a property access such as e => e.Email.", nameof(property));
+        }
+
+        searchNormalizations[(typeof(TEntity), member.Name)] = normalization;
+        return this;
+    }
 
     /// <summary>The grants configured with <see cref="Grant"/>.</summary>
     public IReadOnlyList<PrivacyGrant> Grants => grants;

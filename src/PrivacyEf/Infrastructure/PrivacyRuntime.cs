@@ -19,8 +19,8 @@ internal sealed class PrivacyRuntime : IDisposable
         Options = options.Value;
         TimeProvider = timeProvider;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
-        KeyRing = new DataKeyRing(dataProtection, timeProvider, logger);
-        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing)];
+        KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
+        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing)];
     }
 
     public PrivacyOptions Options { get; }

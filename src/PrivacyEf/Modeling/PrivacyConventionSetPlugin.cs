@@ -17,6 +17,7 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
 
         // First, so converters are in place before EF picks type mappings for the properties.
         conventionSet.ModelFinalizingConventions.Insert(0, convention);
+        conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
         return conventionSet;
     }
 }

@@ -46,9 +46,58 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelIni
                 if (mutable.FindProperty(personal.Name) is { } property)
                 {
                     ConfigureEncryption(mutable, property);
+                    if (personal.Searchable)
+                    {
+                        ConfigureBlindIndex(mutable, property);
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>The name of the shadow property that holds the blind index of a searchable property.</summary>
+    public static string BlindIndexPropertyName(string propertyName) => propertyName + "BlindIndex";
+
+    private void ConfigureBlindIndex(IMutableEntityType entityType, IMutableProperty property)
+    {
+        var entityName = entityType.ClrType.Name;
+        if (property.ClrType != typeof(string))
+        {
+            throw new InvalidOperationException(
+                $"{entityName}.{property.Name} is marked [Personal(Searchable = true)] but is of type {property.ClrType.Name}; only string properties can be searchable.");
+        }
+
+        var normalization = runtime.Options.SearchNormalizations.TryGetValue((entityType.ClrType, property.Name), out var configured)
+            ? configured
+            : SearchNormalization.None;
+        var shadow = entityType.FindProperty(BlindIndexPropertyName(property.Name))
+            ?? entityType.AddProperty(BlindIndexPropertyName(property.Name), typeof(string));
+        shadow.IsNullable = true;
+        shadow.SetMaxLength(BlindIndexer.StoredLength);
+        shadow.SetValueConverter(new BlindIndexConverter(new BlindIndexer(
+            runtime.KeyRing,
+            normalization,
+            () => $"{entityType.GetSchema()}.{entityType.GetTableName() ?? entityType.Name}.{property.GetColumnName()}")));
+        shadow.SetComment($"Blind index (HMAC-SHA256, truncated) of {property.Name}, for equality lookups on the encrypted value");
+        MoveIndexesToBlindIndex(entityType, property, shadow);
+    }
+
+    /// <summary>
+    /// An index on ciphertext is useless (every value has its own nonce) and a unique one would never fire:
+    /// both move to the blind index, where equal values meet. Runs again last, after the conventions that
+    /// add indexes from attributes.
+    /// </summary>
+    public static void MoveIndexesToBlindIndex(IMutableEntityType entityType, IMutableProperty property, IMutableProperty blindIndexProperty)
+    {
+        var unique = false;
+        foreach (var index in entityType.GetIndexes().Where(i => i.Properties.Count == 1 && i.Properties[0] == property).ToList())
+        {
+            unique |= index.IsUnique;
+            entityType.RemoveIndex(index);
+        }
+
+        var blindIndex = entityType.FindIndex(blindIndexProperty) ?? entityType.AddIndex(blindIndexProperty);
+        blindIndex.IsUnique |= unique;
     }
 
     private void ConfigureEncryption(IMutableEntityType entityType, IMutableProperty property)
@@ -64,7 +113,8 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelIni
             runtime.KeyRing,
             entityName,
             property.Name,
-            () => $"{entityType.GetSchema()}.{entityType.GetTableName() ?? entityType.Name}.{property.GetColumnName()}");
+            () => $"{entityType.GetSchema()}.{entityType.GetTableName() ?? entityType.Name}.{property.GetColumnName()}",
+            runtime.Options.AllowLegacyPlaintextReads);
 
         var maxLength = property.GetMaxLength();
         if (property.ClrType == typeof(string))

@@ -11,16 +11,35 @@ internal sealed class PrivacyModelFacts
 
     private PrivacyModelFacts(IModel model)
     {
+        var searchable = new Dictionary<IEntityType, SearchableColumn[]>();
         foreach (var entityType in model.GetEntityTypes())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is { } metadata && metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null))
+            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
             {
-                HasEncryptedProperties = true;
+                continue;
+            }
+
+            var encrypted = metadata.Properties.Where(p => p.Encrypt && entityType.FindProperty(p.Name) is not null).ToList();
+            HasEncryptedProperties |= encrypted.Count > 0;
+            var columns = encrypted
+                .Where(p => p.Searchable && entityType.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(p.Name)) is not null)
+                .Select(p => new SearchableColumn(p.Name, PrivacyModelConvention.BlindIndexPropertyName(p.Name)))
+                .ToArray();
+            if (columns.Length > 0)
+            {
+                searchable[entityType] = columns;
             }
         }
+
+        Searchable = searchable;
     }
 
     public bool HasEncryptedProperties { get; }
+
+    public bool HasSearchableProperties => Searchable.Count > 0;
+
+    /// <summary>The searchable properties of each entity type, with their blind-index shadow properties.</summary>
+    public IReadOnlyDictionary<IEntityType, SearchableColumn[]> Searchable { get; }
 
     public static PrivacyModelFacts For(IModel model) => Cache.GetValue(model, static m => new PrivacyModelFacts(m));
 }

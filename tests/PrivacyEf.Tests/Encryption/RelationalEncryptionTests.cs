@@ -53,11 +53,15 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
         db.Customers.Add(new Customer { Id = 1, Name = "n", Email = "e" });
         await db.SaveChangesAsync();
 
-        var wrapped = Assert.Single(await ReadColumnAsync(db, """SELECT "WrappedKey" FROM "privacy_data_keys" """));
-
-        // Data Protection payloads start with its magic header 09 F0 C9 F0, which is "CfDJ8" in base64.
-        Assert.StartsWith("CfDJ8", wrapped, StringComparison.Ordinal);
-        Assert.True(Convert.FromBase64String(wrapped).Length > DataKey.KeySizeInBytes + 32);
+        // One data key and one blind-index key (Customer.Email is searchable).
+        var rows = await ReadRowsAsync(db, """SELECT "WrappedKey", "Kind" FROM "privacy_data_keys" ORDER BY "Kind" """);
+        Assert.Equal(["0", "1"], rows.Select(r => r[1]));
+        foreach (var wrapped in rows.Select(r => r[0]))
+        {
+            // Data Protection payloads start with its magic header 09 F0 C9 F0, which is "CfDJ8" in base64.
+            Assert.StartsWith("CfDJ8", wrapped, StringComparison.Ordinal);
+            Assert.True(Convert.FromBase64String(wrapped).Length > DataKey.KeySizeInBytes + 32);
+        }
     }
 
     [SkippableFact]
@@ -157,37 +161,47 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
 
         await using var again = first.NewContext();
         Assert.Equal(["ada@example.com", "grace@example.com"], await again.Customers.OrderBy(c => c.Id).Select(c => c.Email).ToListAsync());
-        Assert.Equal(1, await again.Set<PrivacyDataKey>().CountAsync());
+        Assert.Equal(1, await again.Set<PrivacyDataKey>().CountAsync(k => k.Kind == DataKeyKind.Data));
     }
 
     [SkippableFact]
     public async Task Two_applications_with_different_key_rings_in_one_process_cannot_read_each_others_rows()
     {
-        var database = Target.NewDatabaseName();
-        using var alpha = PrivacyApp.Create(Target, database);
-        using var beta = PrivacyApp.Create(Target, database);
+        using var alpha = PrivacyApp.Create(Target);
+        using var beta = PrivacyApp.Create(Target);
         await using (var db = await alpha.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Alpha", Email = "alpha@example.com" });
             await db.SaveChangesAsync();
         }
 
-        await using (var db = beta.NewContext())
+        await using (var db = await beta.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 2, Name = "Beta", Email = "beta@example.com" });
             await db.SaveChangesAsync();
         }
 
+        // Each application pointed at the other's database: same process, other key ring.
+        using var alphaOnBeta = PrivacyApp.Create(Target, beta.Database, alpha.KeyRingDirectory);
+        using var betaOnAlpha = PrivacyApp.Create(Target, alpha.Database, beta.KeyRingDirectory);
+        await using (var db = alphaOnBeta.NewContext())
+        {
+            await PrivacyAssert.ThrowsCryptographicAsync(nameof(Customer), nameof(Customer.Email), () => db.Customers.AsNoTracking().SingleAsync());
+        }
+
+        await using (var db = betaOnAlpha.NewContext())
+        {
+            await PrivacyAssert.ThrowsCryptographicAsync(nameof(Customer), nameof(Customer.Email), () => db.Customers.AsNoTracking().SingleAsync());
+        }
+
         await using (var db = alpha.NewContext())
         {
-            Assert.Equal("alpha@example.com", (await db.Customers.AsNoTracking().SingleAsync(c => c.Id == 1)).Email);
-            await PrivacyAssert.ThrowsCryptographicAsync(nameof(Customer), nameof(Customer.Email), () => db.Customers.AsNoTracking().SingleAsync(c => c.Id == 2));
+            Assert.Equal("alpha@example.com", (await db.Customers.AsNoTracking().SingleAsync()).Email);
         }
 
         await using (var db = beta.NewContext())
         {
-            Assert.Equal("beta@example.com", (await db.Customers.AsNoTracking().SingleAsync(c => c.Id == 2)).Email);
-            await PrivacyAssert.ThrowsCryptographicAsync(nameof(Customer), nameof(Customer.Email), () => db.Customers.AsNoTracking().SingleAsync(c => c.Id == 1));
+            Assert.Equal("beta@example.com", (await db.Customers.AsNoTracking().SingleAsync()).Email);
         }
     }
 

@@ -8,7 +8,7 @@ public class Customer
     [Personal(PersonalDataCategory.Identity, Encrypt = true)]
     public string Name { get; set; } = "";
 
-    [Personal(PersonalDataCategory.Contact, Encrypt = true, Mask = MaskStyle.Email)]
+    [Personal(PersonalDataCategory.Contact, Encrypt = true, Searchable = true, Mask = MaskStyle.Email)]
     [Purpose("support", "billing")]
     public string Email { get; set; } = "";
 

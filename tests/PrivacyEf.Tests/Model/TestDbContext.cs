@@ -6,4 +6,6 @@ namespace PrivacyEf.Tests.Model;
 public class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Account> Accounts => Set<Account>();
 }
