@@ -178,7 +178,10 @@ internal sealed class DataKeyRing : IDisposable
         {
             if (!state.IsLoaded || now - state.LoadedAt >= refreshInterval)
             {
-                await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false);
+                if (await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false) > 1)
+                {
+                    await DemoteRivalsAsync(context, async, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (activeKey is null)
@@ -190,8 +193,10 @@ internal sealed class DataKeyRing : IDisposable
                 {
                     // Another instance may have created its first key at the same moment: everyone settles
                     // on the same one (see Absorb), and the others stay readable.
-                    await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false);
-                    await DemoteRivalsAsync(context, async, cancellationToken).ConfigureAwait(false);
+                    if (await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false) > 1)
+                    {
+                        await DemoteRivalsAsync(context, async, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 else
                 {
@@ -319,7 +324,8 @@ internal sealed class DataKeyRing : IDisposable
         return !needsBlindIndexKey || (blindIndexKey is { } index && (state.Holds(index.Id) || IsPendingIn(context, index.Id)));
     }
 
-    private async Task LoadAsync(DbContext context, DatabaseKeyState state, bool async, CancellationToken cancellationToken)
+    /// <returns>How many active data keys this application can use the table holds.</returns>
+    private async Task<int> LoadAsync(DbContext context, DatabaseKeyState state, bool async, CancellationToken cancellationToken)
     {
         var query = context.Set<PrivacyDataKey>().AsNoTracking();
         List<PrivacyDataKey> rows;
@@ -334,9 +340,10 @@ internal sealed class DataKeyRing : IDisposable
                 ex);
         }
 
-        Absorb(rows, state);
+        var activeDataKeys = Absorb(rows, state);
         state.IsLoaded = true;
         state.LoadedAt = timeProvider.GetUtcNow();
+        return activeDataKeys;
     }
 
     /// <summary>Leaves one active data key in the table: the one every instance picks (see <see cref="Absorb"/>).</summary>
@@ -404,8 +411,10 @@ internal sealed class DataKeyRing : IDisposable
     /// Takes in the rows of a key table. Of several active data keys (two instances created their first key
     /// at once), every instance picks the one with the smallest id, so they converge without talking.
     /// </summary>
-    private void Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state)
+    /// <returns>How many usable active data keys the rows hold.</returns>
+    private int Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state)
     {
+        var activeDataKeys = 0;
         DataKey? canonicalActive = null;
         DataKey? index = null;
         foreach (var row in rows)
@@ -430,8 +439,11 @@ internal sealed class DataKeyRing : IDisposable
             if (row.Kind == DataKeyKind.BlindIndex)
             {
                 index ??= key;
+                continue;
             }
-            else if (canonicalActive is null || string.CompareOrdinal(key.Id.ToString("N"), canonicalActive.Id.ToString("N")) < 0)
+
+            activeDataKeys++;
+            if (canonicalActive is null || string.CompareOrdinal(key.Id.ToString("N"), canonicalActive.Id.ToString("N")) < 0)
             {
                 canonicalActive = key;
             }
@@ -446,6 +458,8 @@ internal sealed class DataKeyRing : IDisposable
         {
             blindIndexKey = index;
         }
+
+        return activeDataKeys;
     }
 
     private DataKey? Unwrap(Guid id, PrivacyDataKey row)

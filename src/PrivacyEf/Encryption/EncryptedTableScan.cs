@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using PrivacyEf.Metadata;
+using PrivacyEf.Modeling;
+
+namespace PrivacyEf.Encryption;
+
+/// <summary>
+/// Finds, in SQL, the rows of one entity's table whose encrypted columns are not sealed with a given key:
+/// the envelope header (version and key id) sits at a fixed place at the start of every stored value, so
+/// <c>substr</c> tells the key without decrypting. Legacy plaintext and missing blind indexes match too.
+/// </summary>
+internal sealed class EncryptedTableScan
+{
+    private readonly string table;
+    private readonly string keyColumn;
+    private readonly List<(string Column, bool IsString)> encryptedColumns = [];
+    private readonly List<(string Column, string BlindIndexColumn)> searchableColumns = [];
+    private readonly ISqlGenerationHelper sql;
+
+    private EncryptedTableScan(IEntityType entityType, IProperty key, ISqlGenerationHelper sql)
+    {
+        EntityType = entityType;
+        Key = key;
+        this.sql = sql;
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        table = sql.DelimitIdentifier(store.Name, store.Schema);
+        keyColumn = sql.DelimitIdentifier(key.GetColumnName(store)!);
+        var metadata = PrivacyRegistry.Find(entityType.ClrType)!;
+        foreach (var personal in metadata.Properties.Where(p => p.Encrypt))
+        {
+            if (entityType.FindProperty(personal.Name) is not { } property)
+            {
+                continue;
+            }
+
+            var column = sql.DelimitIdentifier(property.GetColumnName(store)!);
+            encryptedColumns.Add((column, property.ClrType == typeof(string)));
+            EncryptedProperties.Add(personal.Name);
+            if (personal.Searchable && entityType.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(personal.Name)) is { } shadow)
+            {
+                searchableColumns.Add((column, sql.DelimitIdentifier(shadow.GetColumnName(store)!)));
+            }
+        }
+    }
+
+    public IEntityType EntityType { get; }
+
+    public IProperty Key { get; }
+
+    public List<string> EncryptedProperties { get; } = [];
+
+    /// <summary>One scan per table-mapped entity type with encrypted properties and a single-column key.</summary>
+    public static IReadOnlyList<EncryptedTableScan> For(DbContext context)
+    {
+        if (!context.Database.IsRelational())
+        {
+            throw new NotSupportedException("Re-encryption and key retirement read the stored envelopes with SQL, so they need a relational database.");
+        }
+
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var scans = new List<EncryptedTableScan>();
+        foreach (var entityType in context.Model.GetEntityTypes())
+        {
+            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata
+                || !metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null)
+                || entityType.GetTableName() is null
+                || entityType.IsOwned())
+            {
+                continue;
+            }
+
+            if (entityType.FindPrimaryKey() is not { Properties: [var key] })
+            {
+                throw new NotSupportedException($"{entityType.ClrType.Name} has encrypted properties but no single-column primary key; PrivacyEf re-encrypts rows in key order and needs one.");
+            }
+
+            scans.Add(new EncryptedTableScan(entityType, key, sql));
+        }
+
+        return scans;
+    }
+
+    /// <summary>Rows with a value not sealed under <paramref name="keyId"/>.</summary>
+    public DbCommand CountNotUnder(DbConnection connection, Guid keyId) =>
+        Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {NotUnder()}", keyId, lastKey: null);
+
+    /// <summary>The keys of the next rows (in key order, after <paramref name="lastKey"/>) with a value not sealed under <paramref name="keyId"/>.</summary>
+    public DbCommand NextKeysNotUnder(DbConnection connection, Guid keyId, object? lastKey, int batchSize)
+    {
+        var after = lastKey is null ? "" : $"{keyColumn} > {Placeholder("last")} AND ";
+        var text = string.Create(CultureInfo.InvariantCulture, $"SELECT {keyColumn} FROM {table} WHERE {after}({NotUnder()}) ORDER BY {keyColumn} LIMIT {batchSize}");
+        return Command(connection, text, keyId, lastKey);
+    }
+
+    /// <summary>Rows with a value sealed under <paramref name="keyId"/>.</summary>
+    public DbCommand CountUnder(DbConnection connection, Guid keyId)
+    {
+        var under = string.Join(" OR ", encryptedColumns.Select(c => $"(substr({c.Column}, 1, {PrefixLength(c.IsString)}) = {Placeholder(c.IsString ? "s" : "b")})"));
+        return Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {under}", keyId, lastKey: null);
+    }
+
+    private string NotUnder()
+    {
+        var conditions = encryptedColumns
+            .Select(c => $"({c.Column} IS NOT NULL AND substr({c.Column}, 1, {PrefixLength(c.IsString)}) <> {Placeholder(c.IsString ? "s" : "b")})")
+            .Concat(searchableColumns.Select(c => $"({c.Column} IS NOT NULL AND {c.BlindIndexColumn} IS NULL)"));
+        return string.Join(" OR ", conditions);
+    }
+
+    private static int PrefixLength(bool isString) =>
+        isString ? ColumnCipher.StringPrefixFor(Guid.Empty).Length : ColumnCipher.BytesPrefixFor(Guid.Empty).Length;
+
+    private string Placeholder(string name) => sql.GenerateParameterNamePlaceholder(name);
+
+    private DbCommand Command(DbConnection connection, string text, Guid keyId, object? lastKey)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        if (encryptedColumns.Any(c => c.IsString))
+        {
+            Add(command, "s", ColumnCipher.StringPrefixFor(keyId));
+        }
+
+        if (encryptedColumns.Any(c => !c.IsString))
+        {
+            Add(command, "b", ColumnCipher.BytesPrefixFor(keyId));
+        }
+
+        if (lastKey is not null)
+        {
+            Add(command, "last", lastKey);
+        }
+
+        return command;
+    }
+
+    private void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = sql.GenerateParameterName(name);
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using PrivacyEf;
+using PrivacyEf.Encryption;
+using PrivacyEf.Infrastructure;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Key rotation, re-encryption and key retirement for a context that uses PrivacyEf.</summary>
+public static class PrivacyKeyManagementExtensions
+{
+    private static readonly MethodInfo LoadBatchMethod = typeof(PrivacyKeyManagementExtensions).GetMethod(nameof(LoadBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>The keys of the context's key table, without their material.</summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Every key, oldest first.</returns>
+    public static async Task<IReadOnlyList<DataKeyInfo>> GetDataKeysAsync(this DbContext context, CancellationToken cancellationToken = default)
+    {
+        PrivacyContext.RuntimeOf(context);
+        var rows = await context.Set<PrivacyDataKey>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new DataKeyInfo(Guid.ParseExact(r.Id, "N"), r.Kind, r.Status, r.CreatedAt)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id)];
+    }
+
+    /// <summary>
+    /// Makes a new data key active. Values already stored keep decrypting with their key; new values are
+    /// sealed with the new one; <see cref="ReencryptAsync"/> moves the stored ones. Other instances of the
+    /// application pick the new key up within <see cref="PrivacyOptions.KeyRefreshInterval"/>.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
+    /// <param name="cancellationToken">Cancels the rotation (nothing changes unless it completes).</param>
+    /// <returns>The id of the new active key.</returns>
+    public static async Task<Guid> RotateDataKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
+    {
+        var ring = PrivacyContext.RuntimeOf(context).KeyRing;
+        var runtime = PrivacyContext.RuntimeOf(context);
+        await ring.PrepareForWriteAsync(context, needsBlindIndexKey: false, async: true, cancellationToken).ConfigureAwait(false);
+        var key = DataKey.Create(runtime.TimeProvider.GetUtcNow());
+        var ownsTransaction = context.Database.CurrentTransaction is null;
+        var transaction = ownsTransaction ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            var active = await context.Set<PrivacyDataKey>()
+                .Where(k => k.Kind == DataKeyKind.Data && k.Status == DataKeyStatus.Active)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            active.ForEach(k => k.Status = DataKeyStatus.DecryptOnly);
+            context.Add(ring.ToRow(key, DataKeyKind.Data, DataKeyStatus.Active));
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        ring.Activate(key, context);
+        return key.Id;
+    }
+
+    /// <summary>
+    /// Moves every stored encrypted value that is not sealed with the active data key to it, in batches of
+    /// one transaction each: values of rotated-out keys, legacy plaintext (with
+    /// <see cref="PrivacyOptions.AllowLegacyPlaintextReads"/> on) and rows whose blind index is missing.
+    /// Interrupted, it leaves each row either moved or untouched, and a second run finishes the job.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
+    /// <param name="options">Batch size.</param>
+    /// <param name="progress">Receives the position after every batch.</param>
+    /// <param name="cancellationToken">Stops after the current batch's transaction (a batch is never half done).</param>
+    /// <returns>What was moved.</returns>
+    public static async Task<ReencryptionReport> ReencryptAsync(this DbContext context, ReencryptionOptions? options = null, IProgress<ReencryptionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ReencryptionOptions();
+        if (options.BatchSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "ReencryptionOptions.BatchSize must be positive.");
+        }
+
+        var runtime = PrivacyContext.RuntimeOf(context);
+        var stopwatch = Stopwatch.StartNew();
+        var scans = EncryptedTableScan.For(context);
+        await runtime.KeyRing.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
+        var activeKey = runtime.KeyRing.ActiveKey.Id;
+        var results = new List<ReencryptionResult>();
+        foreach (var scan in scans)
+        {
+            var entity = scan.EntityType.ClrType.Name;
+            var total = await ScalarAsync(context, connection => scan.CountNotUnder(connection, activeKey), cancellationToken).ConfigureAwait(false);
+            long processed = 0;
+            var batches = 0;
+            object? lastKey = null;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var keys = await KeysAsync(context, connection => scan.NextKeysNotUnder(connection, activeKey, lastKey, options.BatchSize), cancellationToken).ConfigureAwait(false);
+                if (keys.Count == 0)
+                {
+                    break;
+                }
+
+                lastKey = keys[^1];
+                await ReencryptBatchAsync(context, scan, keys, cancellationToken).ConfigureAwait(false);
+                processed += keys.Count;
+                batches++;
+                progress?.Report(new ReencryptionProgress(entity, processed, Math.Max(total, processed)));
+            }
+
+            results.Add(new ReencryptionResult(entity, processed, batches));
+        }
+
+        return new ReencryptionReport(activeKey, results, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Marks a data key retired. Refused while it is the active key or any stored value is still sealed with
+    /// it (run <see cref="ReencryptAsync"/> first): a retired key must never be needed again.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
+    /// <param name="keyId">The key to retire.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the key is retired.</returns>
+    public static async Task RetireDataKeyAsync(this DbContext context, Guid keyId, CancellationToken cancellationToken = default)
+    {
+        var runtime = PrivacyContext.RuntimeOf(context);
+        var id = keyId.ToString("N");
+        var row = await context.Set<PrivacyDataKey>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Data key {id} is not in the key table.");
+        if (row.Kind != DataKeyKind.Data)
+        {
+            throw new InvalidOperationException($"Key {id} is a {row.Kind} key, not a data key.");
+        }
+
+        if (row.Status == DataKeyStatus.Active || runtime.KeyRing.CurrentActiveKey?.Id == keyId)
+        {
+            throw new InvalidOperationException($"Data key {id} is the active key; rotate to a new key and re-encrypt before retiring it.");
+        }
+
+        var inUse = new List<string>();
+        foreach (var scan in EncryptedTableScan.For(context))
+        {
+            var rows = await ScalarAsync(context, connection => scan.CountUnder(connection, keyId), cancellationToken).ConfigureAwait(false);
+            if (rows > 0)
+            {
+                inUse.Add(string.Create(CultureInfo.InvariantCulture, $"{scan.EntityType.ClrType.Name}: {rows} rows"));
+            }
+        }
+
+        if (inUse.Count > 0)
+        {
+            throw new InvalidOperationException($"Data key {id} still seals stored values ({string.Join(", ", inUse)}); run ReencryptAsync before retiring it.");
+        }
+
+        row.Status = DataKeyStatus.Retired;
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ReencryptBatchAsync(DbContext context, EncryptedTableScan scan, IReadOnlyList<object> keys, CancellationToken cancellationToken)
+    {
+        var ownsTransaction = context.Database.CurrentTransaction is null;
+        var transaction = ownsTransaction ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            var load = LoadBatchMethod.MakeGenericMethod(scan.EntityType.ClrType, scan.Key.ClrType);
+            var entities = await ((Task<IReadOnlyList<object>>)load.Invoke(null, [context, scan.Key, keys, cancellationToken])!).ConfigureAwait(false);
+            foreach (var entity in entities)
+            {
+                var entry = context.Entry(entity);
+                foreach (var property in scan.EncryptedProperties)
+                {
+                    // Marked modified, the value is sealed again by its converter with the active key, and a
+                    // searchable property's blind index is recomputed on the way.
+                    entry.Property(property).IsModified = true;
+                }
+            }
+
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            context.ChangeTracker.Clear();
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<object>> LoadBatchAsync<TEntity, TKey>(DbContext context, IProperty key, IReadOnlyList<object> storedKeys, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var mapping = key.GetRelationalTypeMapping();
+        var ids = storedKeys.Select(stored => (TKey)FromStored(stored, mapping, typeof(TKey))).ToList();
+        var name = key.Name;
+        var entities = await context.Set<TEntity>().Where(e => ids.Contains(EF.Property<TKey>(e, name))).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return entities;
+    }
+
+    private static object FromStored(object stored, RelationalTypeMapping mapping, Type clrType)
+    {
+        if (mapping.Converter is { } converter)
+        {
+            return converter.ConvertFromProvider(stored)!;
+        }
+
+        if (clrType.IsInstanceOfType(stored))
+        {
+            return stored;
+        }
+
+        return clrType == typeof(Guid) ? Guid.Parse(Convert.ToString(stored, CultureInfo.InvariantCulture)!) : Convert.ChangeType(stored, clrType, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> ScalarAsync(DbContext context, Func<System.Data.Common.DbConnection, System.Data.Common.DbCommand> create, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = create(context.Database.GetDbConnection());
+            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<object>> KeysAsync(DbContext context, Func<System.Data.Common.DbConnection, System.Data.Common.DbCommand> create, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = create(context.Database.GetDbConnection());
+            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var keys = new List<object>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetValue(0));
+            }
+
+            return keys;
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+}
