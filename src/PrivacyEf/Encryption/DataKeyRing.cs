@@ -277,6 +277,16 @@ internal sealed class DataKeyRing : IDisposable
         }
     }
 
+    /// <summary>Adds a key this application already holds in memory (for tools and tests that build a ring by hand).</summary>
+    internal void AddKey(DataKey key, bool activate)
+    {
+        keys[key.Id] = key;
+        if (activate)
+        {
+            activeKey = key;
+        }
+    }
+
     /// <summary>Makes <paramref name="key"/> the active data key of this application (after a rotation).</summary>
     public void Activate(DataKey key, DbContext context)
     {
