@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using PrivacyEf;
 
 namespace SupportDesk.Model;
@@ -8,11 +9,13 @@ public class Customer
     [DataSubject]
     public int Id { get; set; }
 
+    [MaxLength(100)]
     [Personal(PersonalDataCategory.Identity, Encrypt = true, Mask = MaskStyle.Initials)]
     [Purpose("support", "billing")]
     public string Name { get; set; } = "";
 
-    [Personal(PersonalDataCategory.Contact, Encrypt = true, Mask = MaskStyle.Email)]
+    [MaxLength(200)]
+    [Personal(PersonalDataCategory.Contact, Encrypt = true, Searchable = true, Mask = MaskStyle.Email)]
     [Purpose("support", "billing", "marketing")]
     public string Email { get; set; } = "";
 

@@ -3,7 +3,18 @@ using Microsoft.EntityFrameworkCore;
 namespace SupportDesk.Model;
 
 /// <summary>The support desk's database. Nothing privacy-specific here: UsePrivacy does the rest.</summary>
-public class SupportDb(DbContextOptions<SupportDb> options) : DbContext(options)
+public class SupportDb : DbContext
 {
+    public SupportDb(DbContextOptions<SupportDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For provider-specific subclasses, which carry their own migrations.</summary>
+    protected SupportDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Customer> Customers => Set<Customer>();
 }

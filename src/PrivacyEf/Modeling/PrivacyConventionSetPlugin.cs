@@ -13,7 +13,6 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
         var extension = options.FindExtension<PrivacyOptionsExtension>()
             ?? throw new InvalidOperationException("PrivacyEf's convention plugin runs without PrivacyEf's options extension.");
         var convention = new PrivacyModelConvention(extension.Runtime);
-        conventionSet.ModelInitializedConventions.Add(convention);
 
         // First, so converters are in place before EF picks type mappings for the properties.
         conventionSet.ModelFinalizingConventions.Insert(0, convention);

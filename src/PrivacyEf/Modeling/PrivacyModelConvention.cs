@@ -9,29 +9,23 @@ using PrivacyEf.Metadata;
 namespace PrivacyEf.Modeling;
 
 /// <summary>
-/// Adds the key table to every model and, when the model is finished, applies the generated metadata of
+/// When a model is finished, adds the key table to it and applies the generated metadata of
 /// every annotated entity it contains, so no call in <c>OnModelCreating</c> is needed.
 /// </summary>
-internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelInitializedConvention, IModelFinalizingConvention
+internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelFinalizingConvention
 {
-    public void ProcessModelInitialized(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
-    {
-        // Added explicitly: an entity type added by convention that no navigation reaches is removed
-        // again when the model is finalized.
-        var model = (IMutableModel)modelBuilder.Metadata;
-        var keyTable = model.FindEntityType(typeof(PrivacyDataKey)) ?? model.AddEntityType(typeof(PrivacyDataKey));
-        keyTable.SetTableName(runtime.Options.KeyTableName);
-        var id = keyTable.FindProperty(nameof(PrivacyDataKey.Id)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.Id), typeof(string));
-        id.IsNullable = false;
-        id.SetMaxLength(32);
-        id.ValueGenerated = ValueGenerated.Never;
-        keyTable.SetPrimaryKey(id);
-        var wrapped = keyTable.FindProperty(nameof(PrivacyDataKey.WrappedKey)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.WrappedKey), typeof(string));
-        wrapped.IsNullable = false;
-    }
-
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
+        var model = (IMutableModel)modelBuilder.Metadata;
+
+        // EF builds small models of its own with the same conventions (the migrations history table):
+        // those get no key table, or every migration script would create it.
+        if (model.GetEntityTypes().All(e => e.ClrType.Namespace?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true))
+        {
+            return;
+        }
+
+        AddKeyTable(model);
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().ToList())
         {
             if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
@@ -53,6 +47,23 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelIni
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the key table explicitly: an entity type added by convention that no navigation reaches is
+    /// removed again when the model is finalized.
+    /// </summary>
+    private void AddKeyTable(IMutableModel model)
+    {
+        var keyTable = model.FindEntityType(typeof(PrivacyDataKey)) ?? model.AddEntityType(typeof(PrivacyDataKey));
+        keyTable.SetTableName(runtime.Options.KeyTableName);
+        var id = keyTable.FindProperty(nameof(PrivacyDataKey.Id)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.Id), typeof(string));
+        id.IsNullable = false;
+        id.SetMaxLength(32);
+        id.ValueGenerated = ValueGenerated.Never;
+        keyTable.SetPrimaryKey(id);
+        var wrapped = keyTable.FindProperty(nameof(PrivacyDataKey.WrappedKey)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.WrappedKey), typeof(string));
+        wrapped.IsNullable = false;
     }
 
     /// <summary>The name of the shadow property that holds the blind index of a searchable property.</summary>

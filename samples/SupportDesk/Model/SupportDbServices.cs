@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf;
+
+namespace SupportDesk.Model;
+
+/// <summary>The support desk's service set-up, shared by the app and the design-time factories.</summary>
+public static class SupportDbServices
+{
+    public static ServiceCollection Create(string keyRingDirectory, Action<PrivacyOptions>? configurePrivacy = null)
+    {
+        var services = new ServiceCollection();
+        services.AddDataProtection()
+            .SetApplicationName("SupportDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(keyRingDirectory));
+        services.AddPrivacy(o =>
+        {
+            o.NormalizeSearch<Customer>(c => c.Email, SearchNormalization.CaseInsensitive);
+            configurePrivacy?.Invoke(o);
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddSqliteSupportDb(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<SupportDb>((sp, o) => o.UseSqlite(connectionString).UsePrivacy(sp));
+
+    public static IServiceCollection AddPostgresSupportDb(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<PostgresSupportDb>((sp, o) => o.UseNpgsql(connectionString).UsePrivacy(sp));
+}
