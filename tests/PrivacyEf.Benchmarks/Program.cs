@@ -7,6 +7,8 @@ using PrivacyEf.Benchmarks.Encryption;
 if (args.Contains("--quick"))
 {
     EncryptedColumnBenchmarks.Quick();
+    SearchableLookupBenchmarks.Quick();
+    await ReencryptionThroughput.RunAsync(10_000, 100_000);
     return;
 }
 

@@ -4,7 +4,7 @@ public class BenchCustomer
 {
     public int Id { get; set; }
 
-    [Personal(PersonalDataCategory.Contact, Encrypt = true)]
+    [Personal(PersonalDataCategory.Contact, Encrypt = true, Searchable = true)]
     public string Email { get; set; } = "";
 
     [Personal(PersonalDataCategory.Identity, Encrypt = true)]

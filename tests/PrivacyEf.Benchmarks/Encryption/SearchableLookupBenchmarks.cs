@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PrivacyEf.Benchmarks.Encryption;
+
+/// <summary>
+/// One lookup by e-mail: through the blind index of an encrypted, searchable column, against the same
+/// lookup on a plaintext column with an ordinary index (goal: at most 1.2x). SQLite, 10,000 rows.
+/// </summary>
+[MemoryDiagnoser]
+public class SearchableLookupBenchmarks
+{
+    private const int Rows = 10_000;
+    private readonly string directory = Directory.CreateTempSubdirectory("privacyef-bench-").FullName;
+    private ServiceProvider? services;
+    private int next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var collection = new ServiceCollection();
+        collection.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys")));
+        collection.AddPrivacy();
+        collection.AddDbContextFactory<BenchDb>((sp, o) => o.UseSqlite($"Data Source={Path.Combine(directory, "lookup.db")}").UsePrivacy(sp));
+        services = collection.BuildServiceProvider();
+        using var db = NewContext();
+        db.Database.EnsureCreated();
+        db.Customers.AddRange(Enumerable.Range(1, Rows).Select(i => new BenchCustomer { Id = i, Email = $"user{i}@example.com", Name = $"Customer {i}" }));
+        db.PlainCustomers.AddRange(Enumerable.Range(1, Rows).Select(i => new PlainCustomer { Id = i, Email = $"user{i}@example.com", Name = $"Customer {i}" }));
+        db.SaveChanges();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        services?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int PlaintextIndexedLookup()
+    {
+        var email = NextEmail();
+        using var db = NewContext();
+        return db.PlainCustomers.AsNoTracking().Single(c => c.Email == email).Id;
+    }
+
+    [Benchmark]
+    public int BlindIndexLookup()
+    {
+        var email = NextEmail();
+        using var db = NewContext();
+        return db.Customers.AsNoTracking().Single(c => c.Email == email).Id;
+    }
+
+    public static void Quick()
+    {
+        var benchmark = new SearchableLookupBenchmarks();
+        benchmark.Setup();
+        try
+        {
+            QuickComparison.Compare("2,000 lookups by e-mail: blind index vs plaintext index", () => Repeat(benchmark.PlaintextIndexedLookup), () => Repeat(benchmark.BlindIndexLookup));
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+
+        static void Repeat(Func<int> lookup)
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                lookup();
+            }
+        }
+    }
+
+    private string NextEmail() => $"user{(next++ % Rows) + 1}@example.com";
+
+    private BenchDb NewContext() => services!.GetRequiredService<IDbContextFactory<BenchDb>>().CreateDbContext();
+}
