@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.SubjectRights;
+
+/// <summary>Finds the rows of one data subject in every entity that names its subject with <see cref="DataSubjectAttribute"/>.</summary>
+internal static class SubjectRows
+{
+    private static readonly MethodInfo QueryMethod = typeof(SubjectRows).GetMethod(nameof(QueryAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>The entity types of the model with a subject link, dependents before their principals.</summary>
+    public static IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> LinkedEntities(IModel model)
+    {
+        var linked = model.GetEntityTypes()
+            .Where(e => !e.IsOwned())
+            .Select(e => (EntityType: e, Metadata: PrivacyRegistry.Find(e.ClrType)))
+            .Where(e => e.Metadata?.DataSubjectProperty is { } property && e.EntityType.FindProperty(property) is not null)
+            .Select(e => (e.EntityType, e.Metadata!))
+            .ToList();
+
+        // Dependents first, so deleting a subject's rows never trips a foreign key.
+        var ordered = new List<(IEntityType, PrivacyEntityMetadata)>();
+        var visited = new HashSet<IEntityType>();
+        void Visit((IEntityType EntityType, PrivacyEntityMetadata Metadata) entry)
+        {
+            if (!visited.Add(entry.EntityType))
+            {
+                return;
+            }
+
+            foreach (var dependent in linked.Where(d => d.EntityType.GetForeignKeys().Any(fk => fk.PrincipalEntityType == entry.EntityType && d.EntityType != entry.EntityType)))
+            {
+                Visit(dependent);
+            }
+
+            ordered.Add(entry);
+        }
+
+        linked.ForEach(Visit);
+        return ordered;
+    }
+
+    /// <summary>The subject's rows of one entity type, loaded (and decrypted) by EF.</summary>
+    public static async Task<IReadOnlyList<object>> LoadAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, bool tracking, CancellationToken cancellationToken)
+    {
+        var property = entityType.FindProperty(subjectProperty)!;
+        var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
+        var query = QueryMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
+        return await ((Task<IReadOnlyList<object>>)query.Invoke(null, [context, subjectProperty, id, tracking, cancellationToken])!).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<object>> QueryAsync<TEntity, TKey>(DbContext context, string property, TKey id, bool tracking, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var holder = new StrongBoxOf<TKey>(id);
+
+        // A member of a captured object, not a constant, so EF sends the id as a parameter.
+        var value = Expression.Field(Expression.Constant(holder), nameof(StrongBoxOf<TKey>.Value));
+        var access = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], row, Expression.Constant(property));
+        var predicate = Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(access, value), row);
+        IQueryable<TEntity> query = context.Set<TEntity>().Where(predicate);
+        if (!tracking)
+        {
+            query = query.AsNoTracking();
+        }
+
+        return await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static object? ConvertId(object subjectId, Type target, IEntityType entityType, string property)
+    {
+        var type = Nullable.GetUnderlyingType(target) ?? target;
+        try
+        {
+            return subjectId.GetType() == type ? subjectId
+                : type == typeof(Guid) ? Guid.Parse(Convert.ToString(subjectId, CultureInfo.InvariantCulture)!)
+                : Convert.ChangeType(subjectId, type, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            throw new ArgumentException($"The subject id '{subjectId}' cannot be compared with {entityType.ClrType.Name}.{property}, which is of type {type.Name}.", nameof(subjectId), ex);
+        }
+    }
+
+    /// <summary>Holds a captured value; a field read EF turns into a query parameter.</summary>
+    private sealed class StrongBoxOf<T>(T value)
+    {
+        public readonly T Value = value;
+    }
+}

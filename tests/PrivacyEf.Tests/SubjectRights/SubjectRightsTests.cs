@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PrivacyEf.Tests.Infrastructure;
+using PrivacyEf.Tests.Model;
+
+namespace PrivacyEf.Tests.SubjectRights;
+
+/// <summary>Export of one subject's data, and the record of processing, on each provider.</summary>
+public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
+{
+    private readonly List<PrivacyApp> apps = [];
+
+    protected DatabaseTarget Target { get; } = target;
+
+    [SkippableFact]
+    public async Task Export_holds_every_row_of_the_subject_decrypted_with_category_purposes_and_retention_and_nothing_else()
+    {
+        var app = await SeedAsync();
+        await using var db = app.NewContext();
+        var export = await db.ExportSubjectAsync(1);
+
+        Assert.Equal("1", export.SubjectId);
+        var customer = Assert.Single(Assert.Single(export.Entities, e => e.Entity == nameof(Customer)).Rows);
+        Assert.Equal("ada@example.com", customer["Email"].Value);
+        Assert.Equal(PersonalDataCategory.Contact, customer["Email"].Category);
+        Assert.Equal(["support", "billing"], customer["Email"].Purposes);
+        Assert.False(customer["Segment"].Personal);
+        var accounts = Assert.Single(export.Entities, e => e.Entity == nameof(Account)).Rows;
+        Assert.Equal(["ada", "ada-admin"], accounts.Select(r => (string)r["Login"].Value!).Order(StringComparer.Ordinal));
+
+        using var stream = new MemoryStream();
+        await export.WriteJsonAsync(stream);
+        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.DoesNotContain("grace", json, StringComparison.OrdinalIgnoreCase);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(1, document.RootElement.GetProperty("schemaVersion").GetInt32());
+        var email = document.RootElement.GetProperty("entities").EnumerateArray()
+            .Single(e => e.GetProperty("entity").GetString() == nameof(Customer))
+            .GetProperty("rows")[0].GetProperty("Email");
+        Assert.Equal("ada@example.com", email.GetProperty("value").GetString());
+        Assert.Equal("Contact", email.GetProperty("category").GetString());
+        Assert.Equal("no retention period set", email.GetProperty("retention").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Export_of_an_unknown_subject_is_empty_and_a_mistyped_id_names_the_property()
+    {
+        var app = await SeedAsync();
+        await using var db = app.NewContext();
+        Assert.Empty((await db.ExportSubjectAsync(404)).Entities);
+        var mistyped = await Assert.ThrowsAsync<ArgumentException>(() => db.ExportSubjectAsync("not-a-number"));
+        Assert.Contains(".Id", mistyped.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_inventory_describes_each_personal_property_and_gives_a_notice_per_purpose()
+    {
+        var app = Track(PrivacyApp.Create(Target));
+        await using var db = app.NewContext();
+        var inventory = db.GetPrivacyInventory();
+
+        var customer = Assert.Single(inventory.Entities, e => e.Name == nameof(Customer));
+        Assert.Equal("Id", customer.SubjectProperty);
+        var email = Assert.Single(customer.Properties, p => p.Name == nameof(Customer.Email));
+        Assert.Equal((true, true, MaskStyle.Email), (email.Encrypted, email.Searchable, email.Mask));
+        Assert.Equal(MaskStyle.Initials, Assert.Single(customer.Properties, p => p.Name == nameof(Customer.Name)).Mask);
+        Assert.DoesNotContain(customer.Properties, p => p.Name == nameof(Customer.Segment));
+
+        var markdown = inventory.ToMarkdown();
+        Assert.Contains("| Email | Email | Contact | yes | yes | Email | no | support, billing |", markdown, StringComparison.Ordinal);
+        Assert.Contains("For billing we keep your login from the account record for as long as the record exists and your name, e-mail address, phone, passport scan and preferred language from the customer record", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(inventory.ToJson());
+        Assert.Contains(json.RootElement.GetProperty("purposes").EnumerateArray(), p => p.GetProperty("name").GetString() == "support");
+    }
+
+    public void Dispose()
+    {
+        apps.ForEach(a => a.Dispose());
+        GC.SuppressFinalize(this);
+    }
+
+    private PrivacyApp Track(PrivacyApp app)
+    {
+        apps.Add(app);
+        return app;
+    }
+
+    private async Task<PrivacyApp> SeedAsync()
+    {
+        var app = Track(PrivacyApp.Create(Target));
+        await using var db = await app.CreateDatabaseAsync();
+        db.Customers.AddRange(
+            new Customer { Id = 1, Name = "Ada", Email = "ada@example.com", Segment = "gold" },
+            new Customer { Id = 2, Name = "Grace", Email = "grace@example.com", Segment = "basic" });
+        db.Accounts.AddRange(
+            new Account { Id = 1, CustomerId = 1, Login = "ada" },
+            new Account { Id = 2, CustomerId = 1, Login = "ada-admin" },
+            new Account { Id = 3, CustomerId = 2, Login = "grace" });
+        await db.SaveChangesAsync();
+        return app;
+    }
+}
