@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PrivacyEf.Encryption;
+using PrivacyEf.SubjectRights;
 
 namespace PrivacyEf.Infrastructure;
 
@@ -20,7 +21,7 @@ internal sealed class PrivacyRuntime : IDisposable
         TimeProvider = timeProvider;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
-        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing)];
+        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing), new SqliteSecureDeleteInterceptor()];
     }
 
     public PrivacyOptions Options { get; }
