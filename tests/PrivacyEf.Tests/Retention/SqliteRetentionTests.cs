@@ -1,0 +1,21 @@
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Retention;
+
+public sealed class SqliteRetentionTests : RetentionTests, IDisposable
+{
+    private readonly SqliteTarget sqlite;
+
+    public SqliteRetentionTests()
+        : this(new SqliteTarget())
+    {
+    }
+
+    private SqliteRetentionTests(SqliteTarget sqlite)
+        : base(sqlite)
+    {
+        this.sqlite = sqlite;
+    }
+
+    public void Dispose() => sqlite.Dispose();
+}
