@@ -236,6 +236,81 @@ public abstract class RetentionTests(DatabaseTarget target)
         Assert.Equal(60, await AssertTicketsConsistentAsync(app));
     }
 
+    [SkippableFact]
+    public async Task Four_concurrent_purgers_process_each_row_exactly_once()
+    {
+        using var app = new RetentionApp(Target);
+        await app.CreateDatabaseAsync();
+        await RetentionSeed.SessionsAsync(app, expired: 300, fresh: 10, held: 5);
+        await RetentionSeed.TicketsAsync(app, expired: 120, held: 3);
+
+        // Four instances of the application, each with its own service provider, purging batch by batch at once;
+        // each stamps its own moment, so every anonymized row tells which purger did it.
+        var instances = Enumerable.Range(0, 4).Select(_ => app.AnotherInstance()).ToList();
+        try
+        {
+            var reports = await Task.WhenAll(instances.Select(async (instance, i) =>
+            {
+                await using var db = instance.NewContext();
+                return await db.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now.AddSeconds(i), BatchSize = 10, SingleRunner = false });
+            }));
+
+            Assert.Equal(300, reports.Sum(r => r.For(nameof(SessionRecord))!.Rows));
+            Assert.Equal(120, reports.Sum(r => r.For(nameof(SupportTicket))!.Rows));
+            Assert.All(reports, r => Assert.Empty(r.Failures));
+
+            await using var check = app.NewContext();
+            Assert.Equal(15, await check.Sessions.CountAsync());
+            var stamps = await check.Tickets
+                .Select(t => EF.Property<DateTimeOffset?>(t, AnonymizedValues.AnonymizedAtProperty))
+                .ToListAsync();
+            for (var i = 0; i < reports.Length; i++)
+            {
+                var mine = RetentionSeed.Now.AddSeconds(i);
+                Assert.Equal(reports[i].For(nameof(SupportTicket))!.Rows, stamps.Count(s => s == mine));
+            }
+
+            Assert.Equal(120, await AssertTicketsConsistentAsync(app));
+        }
+        finally
+        {
+            instances.ForEach(i => i.Dispose());
+        }
+    }
+
+    [SkippableFact]
+    public async Task Of_concurrent_single_runners_one_purges_and_the_others_skip()
+    {
+        using var app = new RetentionApp(Target);
+        await app.CreateDatabaseAsync();
+        await RetentionSeed.TicketsAsync(app, expired: 40);
+        using var other = app.AnotherInstance();
+
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var first = app.NewContext();
+        var running = first.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now, BatchSize = 5, PauseBetweenBatches = TimeSpan.FromMilliseconds(200) }, cancellation.Token);
+        await WaitUntilAsync(async () => await CountAnonymizedAsync(app) >= 5);
+
+        await using (var second = other.NewContext())
+        {
+            var skipped = await second.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now });
+            Assert.True(skipped.Skipped);
+            Assert.Empty(skipped.Entities);
+            Assert.Contains("skipped", skipped.ToString(), StringComparison.Ordinal);
+        }
+
+        var report = await running;
+        Assert.Equal(40, report.RowsAnonymized);
+
+        // The lock is released with the run: the next purger runs.
+        await using (var third = other.NewContext())
+        {
+            var next = await third.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now });
+            Assert.False(next.Skipped);
+            Assert.Equal(0, next.RowsAnonymized);
+        }
+    }
+
     internal static async Task<int> CountAnonymizedAsync(RetentionApp app)
     {
         await using var db = app.NewContext();
