@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PrivacyEf.Retention;
 using PrivacyEf.Tests.Infrastructure;
@@ -309,6 +310,56 @@ public abstract class RetentionTests(DatabaseTarget target)
             Assert.False(next.Skipped);
             Assert.Equal(0, next.RowsAnonymized);
         }
+    }
+
+    /// <summary>The child process's database argument and connection string for the app's database.</summary>
+    protected abstract (string Kind, string ConnectionString) ChildDatabase(RetentionApp app);
+
+    [SkippableFact]
+    public async Task A_purger_killed_mid_run_leaves_rows_untouched_or_fully_anonymized_and_the_next_run_finishes()
+    {
+        using var app = new RetentionApp(Target);
+        await app.CreateDatabaseAsync();
+        await RetentionSeed.TicketsAsync(app, expired: 60);
+
+        var (kind, connectionString) = ChildDatabase(app);
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var child = Path.GetFullPath(Path.Combine(testOutput.FullName, "..", "..", "..", "..", "PrivacyEf.RetentionChild", "bin", testOutput.Parent!.Name, testOutput.Name, "PrivacyEf.RetentionChild.dll"));
+        Assert.True(File.Exists(child), $"The child purger was not built at {child}.");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { child, kind, connectionString, app.KeyRingDirectory, RetentionSeed.Now.ToString("O") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            try
+            {
+                await WaitUntilAsync(async () => process.HasExited || await CountAnonymizedAsync(app) >= 10);
+                if (process.HasExited)
+                {
+                    Assert.Fail("The child purger ended before it was killed: " + await process.StandardError.ReadToEndAsync());
+                }
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        var done = await AssertTicketsConsistentAsync(app);
+        Assert.InRange(done, 10, 59);
+
+        await using (var db = app.NewContext())
+        {
+            var report = await db.PurgeExpiredAsync(At(batchSize: 7));
+            Assert.False(report.Skipped);
+            Assert.Equal(60 - done, report.For(nameof(SupportTicket))!.Rows);
+        }
+
+        Assert.Equal(60, await AssertTicketsConsistentAsync(app));
     }
 
     internal static async Task<int> CountAnonymizedAsync(RetentionApp app)

@@ -17,5 +17,8 @@ public sealed class SqliteRetentionTests : RetentionTests, IDisposable
         this.sqlite = sqlite;
     }
 
+    protected override (string Kind, string ConnectionString) ChildDatabase(RetentionApp app) =>
+        ("sqlite", $"Data Source={sqlite.FilePath(app.Database)};Pooling=False");
+
     public void Dispose() => sqlite.Dispose();
 }
