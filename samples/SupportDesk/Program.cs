@@ -2,7 +2,12 @@ using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf.Retention;
 using SupportDesk.Model;
+
+// "purge" runs the retention purge on freshly seeded data and prints its report; "--dry-run" only counts.
+var purgeCommand = args.Length > 0 && args[0] == "purge";
+var dryRun = args.Contains("--dry-run");
 
 // The sample keeps its database and its Data Protection key ring beside the build output, so a run
 // never writes into the source tree. A real host keeps the key ring somewhere the database is not.
@@ -32,8 +37,40 @@ await using (var scope = provider.CreateAsyncScope())
         new Customer { Name = "Grace Hopper", Email = "grace@cobol.example", Phone = "+1 202 555 0143", Plan = "basic" },
         new Customer { Name = "Zoë Ünal", Email = "zoe@beispiel.example", Iban = "DE89370400440532013000", Plan = "basic" });
     await db.SaveChangesAsync();
-    Console.WriteLine("Seeded 3 customers through EF Core (SaveChanges encrypted Name, Email, Phone and Iban).");
+    var now = DateTimeOffset.UtcNow;
+    for (var i = 1; i <= 8; i++)
+    {
+        db.Tickets.Add(new Ticket
+        {
+            CustomerId = 1 + (i % 3),
+            ContactEmail = $"requester{i}@example.org",
+            Body = $"Ticket {i}: my invoice is wrong.",
+            Subject = $"Invoice question {i}",
+            // Tickets 1-5 closed three years ago (expired), 6 two years ago but on legal hold, 7 last month, 8 still open.
+            ClosedAt = i <= 6 ? now.AddYears(-3) : i == 7 ? now.AddMonths(-1) : null,
+            OnHold = i == 6,
+        });
+    }
+
+    await db.SaveChangesAsync();
+    Console.WriteLine("Seeded 3 customers and 8 tickets through EF Core (SaveChanges encrypted Name, Email, Phone, Iban and ContactEmail).");
     Console.WriteLine();
+}
+
+if (purgeCommand)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    var report = await db.PurgeExpiredAsync(new PurgeOptions { DryRun = dryRun });
+    Console.WriteLine(report);
+    Console.WriteLine();
+    Console.WriteLine("Tickets after the purge:");
+    foreach (var ticket in await db.Tickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync())
+    {
+        Console.WriteLine($"  #{ticket.Id}  {ticket.ContactEmail,-26} {ticket.Body,-32} closed={ticket.ClosedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}{(ticket.OnHold ? "  (legal hold)" : string.Empty)}");
+    }
+
+    return;
 }
 
 await using (var scope = provider.CreateAsyncScope())
