@@ -152,5 +152,42 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Equal(3L, span.GetTagItem("privacyef.purge.rows_held"));
     }
 
+    [Fact]
+    public async Task Registered_retention_participants_run_with_every_purge_and_join_its_report()
+    {
+        var participant = new RecordingParticipant();
+        using var app = new RetentionApp(sqlite, configureServices: services => services.AddSingleton<IRetentionParticipant>(participant));
+        await app.CreateDatabaseAsync();
+
+        await using var db = app.NewContext();
+        var report = await db.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now });
+
+        var request = Assert.Single(participant.Requests);
+        Assert.Equal(RetentionSeed.Now, request.Now);
+        Assert.Equal(42, report.For("AccessLog")!.Rows);
+        Assert.Equal(42, report.RowsDeleted);
+        Assert.Equal("AccessLog", report.Entities[^1].Entity);
+    }
+
+    [Fact]
+    public async Task A_provider_without_set_based_sql_is_refused_with_a_clear_error()
+    {
+        var inMemory = new InMemoryTarget();
+        using var app = new RetentionApp(inMemory);
+        await using var db = app.NewContext();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.PurgeExpiredAsync());
+        Assert.Contains("relational provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains("InMemory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_refused_with_the_option_named()
+    {
+        using var app = new RetentionApp(sqlite);
+        await using var db = app.NewContext();
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => db.PurgeExpiredAsync(new PurgeOptions { BatchSize = 0 }));
+        Assert.Equal(nameof(PurgeOptions.BatchSize), error.ParamName);
+    }
+
     public void Dispose() => sqlite.Dispose();
 }
