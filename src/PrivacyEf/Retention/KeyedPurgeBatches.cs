@@ -11,8 +11,9 @@ namespace PrivacyEf.Retention;
 
 /// <summary>
 /// Deletes or anonymizes the expired rows of one entity type, batch by batch: each batch takes the batch
-/// lock, selects up to <see cref="PurgeOptions.BatchSize"/> keys and deletes or updates exactly those rows in
-/// one transaction, so a purge stopped anywhere leaves every row either untouched or fully processed.
+/// lock and runs one statement on the eligible rows whose key is among the next <see cref="PurgeOptions.BatchSize"/>
+/// eligible keys, in its own transaction, so a purge stopped anywhere leaves every row either untouched or fully
+/// processed. When the database refuses a batch, its rows are retried one by one and the refused keys reported.
 /// </summary>
 internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEntity>
     where TEntity : class
@@ -75,26 +76,26 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            List<TKey> keys;
+            var candidates = refused.Count == 0 ? eligible : eligible.Where(Not(In(refused)));
+            var batchKeys = candidates.OrderBy(keySelector).Select(keySelector).Take(run.Options.BatchSize);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
-                var candidates = refused.Count == 0 ? eligible : eligible.Where(Not(In(refused)));
-                keys = await candidates.OrderBy(keySelector).Select(keySelector).Take(run.Options.BatchSize)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (keys.Count == 0)
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    break;
-                }
-
                 try
                 {
-                    processed += await ApplyAsync(eligible, keys, anonymize, values, cancellationToken).ConfigureAwait(false);
+                    // One statement per batch: DELETE/UPDATE ... WHERE key IN (SELECT key ... ORDER BY key LIMIT n),
+                    // the shape of a hand-written batched purge.
+                    await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
+                    var affected = await ApplyAsync(eligible.Where(In(batchKeys)), anonymize, values, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    if (affected == 0)
+                    {
+                        break;
+                    }
+
+                    processed += affected;
                     batches++;
-                    PurgeRun.RecordBatch(name, action, keys.Count);
+                    PurgeRun.RecordBatch(name, action, affected);
                     await run.PauseAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -107,6 +108,7 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
             // The database refused the batch: go through its rows one at a time, to keep the rows it accepts
             // and report each row it refuses, by key.
             batches++;
+            var keys = await batchKeys.ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var key in keys)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -116,7 +118,7 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
                     try
                     {
                         await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
-                        var done = await ApplyAsync(eligible, [key], anonymize, values, cancellationToken).ConfigureAwait(false);
+                        var done = await ApplyAsync(eligible.Where(In(new List<TKey> { key })), anonymize, values, cancellationToken).ConfigureAwait(false);
                         await single.CommitAsync(cancellationToken).ConfigureAwait(false);
                         processed += done;
                         PurgeRun.RecordBatch(name, action, done);
@@ -135,11 +137,9 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         return new PurgeEntityReport(name, action, cutoff, processed, held, batches, Stopwatch.GetElapsedTime(started), failures);
     }
 
-    private Task<int> ApplyAsync(IQueryable<TEntity> rows, List<TKey> keys, bool anonymize, AnonymizedValues values, CancellationToken cancellationToken)
+    /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>
+    private Task<int> ApplyAsync(IQueryable<TEntity> batch, bool anonymize, AnonymizedValues values, CancellationToken cancellationToken)
     {
-        // The eligible rows again, not only the keys: a row put on legal hold (or anonymized by another
-        // runner) since the keys were read is left alone.
-        var batch = rows.Where(In(keys));
         if (!anonymize)
         {
             return batch.ExecuteDeleteAsync(cancellationToken);
@@ -149,12 +149,18 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         return batch.ExecuteUpdateAsync(s => setters(s, values), cancellationToken);
     }
 
-    /// <summary>The rows whose key is in <paramref name="keys"/>; the list goes to the database as a parameter.</summary>
-    private Expression<Func<TEntity, bool>> In(List<TKey> keys)
+    /// <summary>The rows whose key is in <paramref name="keys"/>: a parameter (a list) or a subquery (a query).</summary>
+    private Expression<Func<TEntity, bool>> In(IEnumerable<TKey> keys)
     {
-        Expression<Func<TKey, bool>> contains = key => keys.Contains(key);
-        var body = ReplacingExpressionVisitor.Replace(contains.Parameters[0], keySelector.Body, contains.Body);
-        return Expression.Lambda<Func<TEntity, bool>>(body, entity);
+        Expression<Func<TKey, bool>> contains = keys is IQueryable<TKey> query
+            ? key => query.Contains(key)
+            : key => keys.Contains(key);
+
+        // A parameter of its own: the subquery's lambdas use the shared one, and EF rewrites parameters by identity.
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var keyOfRow = ReplacingExpressionVisitor.Replace(entity, row, keySelector.Body);
+        var body = ReplacingExpressionVisitor.Replace(contains.Parameters[0], keyOfRow, contains.Body);
+        return Expression.Lambda<Func<TEntity, bool>>(body, row);
     }
 
     private static Expression<Func<TEntity, bool>> Not(Expression<Func<TEntity, bool>> predicate) =>
