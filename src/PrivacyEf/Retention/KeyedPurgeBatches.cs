@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -18,6 +19,9 @@ namespace PrivacyEf.Retention;
 internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEntity>
     where TEntity : class
 {
+    /// <summary>Integer keys batch by key range; other keys (GUIDs, strings) by an IN subquery.</summary>
+    private static readonly bool OrderedKeys = typeof(TKey) == typeof(int) || typeof(TKey) == typeof(long) || typeof(TKey) == typeof(short);
+
     private readonly RetentionPurge<TEntity> purge;
     private readonly ParameterExpression entity = Expression.Parameter(typeof(TEntity), "entity");
     private readonly Expression<Func<TEntity, TKey>> keySelector;
@@ -69,46 +73,82 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         }
 
         var values = new AnonymizedValues(entityType, run.Now);
+        var batchSize = run.Options.BatchSize;
         var refused = new List<TKey>();
         var failures = new List<PurgeFailure>();
+        StrongBox<TKey>? after = null;
         long processed = 0;
         var batches = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = refused.Count == 0 ? eligible : eligible.Where(Not(In(refused)));
-            var batchKeys = candidates.OrderBy(keySelector).Select(keySelector).Take(run.Options.BatchSize);
+            var remaining = eligible;
+            if (after is not null)
+            {
+                remaining = remaining.Where(Compare(ExpressionType.GreaterThan, after.Value!));
+            }
+
+            if (refused.Count > 0)
+            {
+                remaining = remaining.Where(Not(In(refused)));
+            }
+
+            IQueryable<TEntity> batch;
+            var lastBatch = false;
+            TKey upper = default!;
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 try
                 {
-                    // One statement per batch: DELETE/UPDATE ... WHERE key IN (SELECT key ... ORDER BY key LIMIT n),
-                    // the shape of a hand-written batched purge.
                     await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
-                    var affected = await ApplyAsync(eligible.Where(In(batchKeys)), anonymize, values, cancellationToken).ConfigureAwait(false);
+                    if (OrderedKeys)
+                    {
+                        // Keyset batches: the batch is the key range up to the batch-th remaining key, so each
+                        // statement seeks from where the last one ended instead of scanning past processed rows.
+                        var bounds = await remaining.OrderBy(keySelector).Select(keySelector).Skip(batchSize - 1).Take(1)
+                            .ToListAsync(cancellationToken).ConfigureAwait(false);
+                        lastBatch = bounds.Count == 0;
+                        upper = lastBatch ? default! : bounds[0];
+                        batch = lastBatch ? remaining : remaining.Where(Compare(ExpressionType.LessThanOrEqual, upper));
+                    }
+                    else
+                    {
+                        // DELETE/UPDATE ... WHERE key IN (SELECT key ... ORDER BY key LIMIT n).
+                        batch = remaining.Where(In(remaining.OrderBy(keySelector).Select(keySelector).Take(batchSize)));
+                    }
+
+                    var affected = await ApplyAsync(batch, anonymize, values, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    if (affected == 0)
+                    if (affected > 0)
+                    {
+                        processed += affected;
+                        batches++;
+                        PurgeRun.RecordBatch(name, action, affected);
+                    }
+
+                    if (lastBatch || (!OrderedKeys && affected == 0))
                     {
                         break;
                     }
 
-                    processed += affected;
-                    batches++;
-                    PurgeRun.RecordBatch(name, action, affected);
+                    after = OrderedKeys ? new StrongBox<TKey>(upper) : null;
                     await run.PauseAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (Exception ex) when (IsRefusal(ex, cancellationToken))
                 {
                     await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    batch = OrderedKeys
+                        ? (lastBatch ? remaining : remaining.Where(Compare(ExpressionType.LessThanOrEqual, upper)))
+                        : remaining.Where(In(remaining.OrderBy(keySelector).Select(keySelector).Take(batchSize)));
                 }
             }
 
             // The database refused the batch: go through its rows one at a time, to keep the rows it accepts
             // and report each row it refuses, by key.
             batches++;
-            var keys = await batchKeys.ToListAsync(cancellationToken).ConfigureAwait(false);
+            var keys = await batch.OrderBy(keySelector).Select(keySelector).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var key in keys)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -126,12 +166,23 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
                     catch (Exception ex) when (IsRefusal(ex, cancellationToken))
                     {
                         await single.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                        refused.Add(key);
+                        if (!OrderedKeys)
+                        {
+                            refused.Add(key);
+                        }
+
                         failures.Add(new PurgeFailure(name, Convert.ToString(key, CultureInfo.InvariantCulture) ?? "null", Describe(ex)));
                         run.RecordRefusal(name, key, ex);
                     }
                 }
             }
+
+            if (lastBatch)
+            {
+                break;
+            }
+
+            after = OrderedKeys ? new StrongBox<TKey>(upper) : after;
         }
 
         return new PurgeEntityReport(name, action, cutoff, processed, held, batches, Stopwatch.GetElapsedTime(started), failures);
@@ -147,6 +198,15 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
 
         var setters = purge.Anonymize!;
         return batch.ExecuteUpdateAsync(s => setters(s, values), cancellationToken);
+    }
+
+    /// <summary>The rows whose key compares with <paramref name="bound"/> (sent as a parameter) as <paramref name="comparison"/> says.</summary>
+    private Expression<Func<TEntity, bool>> Compare(ExpressionType comparison, TKey bound)
+    {
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var keyOfRow = ReplacingExpressionVisitor.Replace(entity, row, keySelector.Body);
+        var value = Expression.Field(Expression.Constant(new StrongBox<TKey>(bound)), nameof(StrongBox<TKey>.Value));
+        return Expression.Lambda<Func<TEntity, bool>>(Expression.MakeBinary(comparison, keyOfRow, value), row);
     }
 
     /// <summary>The rows whose key is in <paramref name="keys"/>: a parameter (a list) or a subquery (a query).</summary>
