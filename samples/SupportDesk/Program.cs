@@ -1,8 +1,17 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf;
+using PrivacyEf.Encryption;
+using PrivacyEf.Retention;
 using SupportDesk;
 using SupportDesk.Model;
+
+// dotnet run                      the tour: encryption at rest, lookup by e-mail, key rotation
+// dotnet run -- purge [--dry-run] the retention purge on freshly seeded data, with its report
+var command = args.Length > 0 ? args[0] : "tour";
+var dryRun = args.Contains("--dry-run");
 
 // The sample keeps its database and its Data Protection key ring beside the build output, so a run
 // never writes into the source tree. A real host keeps the key ring somewhere the database is not.
@@ -14,12 +23,25 @@ var services = SupportDbServices.Create(Path.Combine(dataDirectory, "keys"));
 services.AddSqliteSupportDb($"Data Source={databasePath}");
 await using var provider = services.BuildServiceProvider();
 
-Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf encrypts at rest.");
+Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf protects.");
 Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
 Console.WriteLine();
 
-await using (var scope = provider.CreateAsyncScope())
+await SeedAsync();
+switch (command)
 {
+    case "purge":
+        await PurgeAsync();
+        break;
+    default:
+        await ShowEncryptionAsync();
+        await ShowLookupAndRotationAsync();
+        break;
+}
+
+async Task SeedAsync()
+{
+    await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
     await db.Database.EnsureDeletedAsync();
 
@@ -30,38 +52,55 @@ await using (var scope = provider.CreateAsyncScope())
         new Customer { Name = "Grace Hopper", Email = "grace@cobol.example", Phone = "+1 202 555 0143", Plan = "basic" },
         new Customer { Name = "Zoë Ünal", Email = "zoe@beispiel.example", Iban = "DE89370400440532013000", Plan = "basic" });
     await db.SaveChangesAsync();
-    Console.WriteLine("Seeded 3 customers through EF Core (SaveChanges encrypted Name, Email, Phone and Iban).");
+
+    var now = DateTimeOffset.UtcNow;
+    for (var i = 1; i <= 8; i++)
+    {
+        db.Tickets.Add(new Ticket
+        {
+            CustomerId = 1 + (i % 3),
+            ContactEmail = $"requester{i}@example.org",
+            Body = $"Ticket {i}: my invoice is wrong.",
+            Subject = $"Invoice question {i}",
+
+            // Tickets 1-5 closed three years ago (expired), 6 too but on legal hold, 7 last month, 8 still open.
+            ClosedAt = i <= 6 ? now.AddYears(-3) : i == 7 ? now.AddMonths(-1) : null,
+            OnHold = i == 6,
+        });
+    }
+
+    await db.SaveChangesAsync();
+    Console.WriteLine("Seeded 3 customers and 8 tickets through EF Core (SaveChanges encrypted Name, Email, Phone, Iban and ContactEmail).");
     Console.WriteLine();
 }
 
-await using (var scope = provider.CreateAsyncScope())
+async Task ShowEncryptionAsync()
 {
+    await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
-
     Console.WriteLine("What the table holds (what a stolen backup or a curious DBA sees):");
     var connection = db.Database.GetDbConnection();
     await connection.OpenAsync();
-    await using (DbCommand command = connection.CreateCommand())
+    await using (DbCommand raw = connection.CreateCommand())
     {
-        command.CommandText = """SELECT "Id", "Name", "Email", "Plan" FROM "Customers" ORDER BY "Id" """;
-        await using var reader = await command.ExecuteReaderAsync();
+        raw.CommandText = """SELECT "Id", "Name", "Email", "Plan" FROM "Customers" ORDER BY "Id" """;
+        await using var reader = await raw.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             Console.WriteLine($"  #{reader.GetInt32(0)}  Name={Shorten(reader.GetString(1))}  Email={Shorten(reader.GetString(2))}  Plan={reader.GetString(3)}");
         }
     }
 
-    await using (DbCommand command = connection.CreateCommand())
+    await using (DbCommand keys = connection.CreateCommand())
     {
-        command.CommandText = """SELECT COUNT(*), MIN("WrappedKey") FROM "privacy_data_keys" """;
-        await using var reader = await command.ExecuteReaderAsync();
+        keys.CommandText = """SELECT COUNT(*), MIN("WrappedKey") FROM "privacy_data_keys" """;
+        await using var reader = await keys.ExecuteReaderAsync();
         await reader.ReadAsync();
         Console.WriteLine($"  privacy_data_keys: {reader.GetInt64(0)} keys (a data key and the blind-index key), wrapped by Data Protection: {Shorten(reader.GetString(1))}");
     }
 
     await connection.CloseAsync();
     Console.WriteLine();
-
     Console.WriteLine("What the application reads through EF Core:");
     foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
     {
@@ -69,8 +108,9 @@ await using (var scope = provider.CreateAsyncScope())
     }
 }
 
-await using (var scope = provider.CreateAsyncScope())
+async Task ShowLookupAndRotationAsync()
 {
+    await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
     Console.WriteLine();
     Console.WriteLine("Finding a customer by e-mail on the encrypted column (through its blind index, case-insensitive):");
@@ -80,22 +120,35 @@ await using (var scope = provider.CreateAsyncScope())
     {
         await db.Customers.OrderBy(c => c.Email).ToListAsync();
     }
-    catch (PrivacyEf.PrivacyQueryException refused)
+    catch (PrivacyQueryException refused)
     {
         Console.WriteLine($"  OrderBy(c => c.Email) is refused: {refused.Message}");
     }
 
     Console.WriteLine();
     Console.WriteLine("Rotating the data key and re-encrypting the stored rows:");
-    var keys = await db.GetDataKeysAsync();
-    var oldKey = keys.Single(k => k is { Kind: PrivacyEf.Encryption.DataKeyKind.Data, Status: PrivacyEf.Encryption.DataKeyStatus.Active }).Id;
+    var oldKey = (await db.GetDataKeysAsync()).Single(k => k is { Kind: DataKeyKind.Data, Status: DataKeyStatus.Active }).Id;
     var newKey = await db.RotateDataKeyAsync();
     Console.WriteLine($"  active key {oldKey:N} -> {newKey:N}");
     var report = await db.ReencryptAsync(
-        new PrivacyEf.ReencryptionOptions { BatchSize = 2 },
-        new ConsoleProgress<PrivacyEf.ReencryptionProgress>(p => Console.WriteLine($"  {p.Entity}: {p.Processed}/{p.Total} rows moved")));
+        new ReencryptionOptions { BatchSize = 4 },
+        new ConsoleProgress<ReencryptionProgress>(p => Console.WriteLine($"  {p.Entity}: {p.Processed}/{p.Total} rows moved")));
     await db.RetireDataKeyAsync(oldKey);
     Console.WriteLine($"  {report.TotalRows} rows re-encrypted; old key retired. Ada still reads as {(await db.Customers.AsNoTracking().SingleAsync(c => c.Id == 1)).Email}.");
+}
+
+async Task PurgeAsync()
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    var report = await db.PurgeExpiredAsync(new PurgeOptions { DryRun = dryRun });
+    Console.WriteLine(report);
+    Console.WriteLine();
+    Console.WriteLine("Tickets after the purge:");
+    foreach (var ticket in await db.Tickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync())
+    {
+        Console.WriteLine($"  #{ticket.Id}  {ticket.ContactEmail,-26} {ticket.Body,-32} closed={ticket.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"}{(ticket.OnHold ? "  (legal hold)" : string.Empty)}");
+    }
 }
 
 static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

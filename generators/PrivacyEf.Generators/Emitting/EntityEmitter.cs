@@ -58,7 +58,15 @@ internal static class EntityEmitter
                 writer.WriteLine(StringArray(entity.Purposes) + ",");
                 writer.WriteLine(Retention(entity.Retention) + ",");
                 writer.WriteLine(NullableString(entity.DataSubjectProperty) + ",");
-                writer.WriteLine(NullableString(entity.LegalHoldProperty) + ");");
+                if (entity.Retention is null)
+                {
+                    writer.WriteLine(NullableString(entity.LegalHoldProperty) + ");");
+                }
+                else
+                {
+                    writer.WriteLine(NullableString(entity.LegalHoldProperty) + ")");
+                    RetentionEmitter.WritePurgeRegistration(writer, entity, entity.Retention);
+                }
             }
 
             writer.WriteLine();
@@ -73,6 +81,11 @@ internal static class EntityEmitter
             {
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(builder);");
                 writer.WriteLine("global::PrivacyEf.Modeling.PrivacyModelConfiguration.Apply(builder.Metadata, Metadata);");
+            }
+
+            if (entity.Retention is not null)
+            {
+                RetentionEmitter.WriteMembers(writer, entity, entity.Retention);
             }
         }
     }
@@ -137,7 +150,7 @@ internal static class EntityEmitter
 
     private static string NullableString(string? value) => value is null ? "null" : Literal(value);
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -493,7 +493,15 @@ internal static class EntityParser
                 valid = false;
             }
 
-            return valid ? new RetentionModel(days, fromProperty!.Name, action) : null;
+            if (!valid)
+            {
+                return null;
+            }
+
+            var fromType = fromProperty!.Type;
+            var fromIsNullable = fromType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+            var underlying = fromIsNullable ? ((INamedTypeSymbol)fromType).TypeArguments[0] : fromType;
+            return new RetentionModel(days, fromProperty.Name, action, TypeOfName(fromType), underlying.SpecialType != SpecialType.System_DateTime, fromIsNullable);
         }
 
         private EntityModel? CreateModel(

@@ -17,4 +17,6 @@ public class SupportDb : DbContext
     }
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
 }

@@ -18,6 +18,12 @@ public sealed record PrivacyEntityMetadata(
     string? DataSubjectProperty,
     string? LegalHoldProperty)
 {
+    /// <summary>
+    /// The generated typed purge of an entity with a retention rule, which <c>PurgeExpiredAsync</c> runs; null
+    /// when the entity has no retention rule (or its metadata was written by a generator that predates it).
+    /// </summary>
+    public Retention.RetentionPurge? Purge { get; init; }
+
     /// <summary>The personal property of the given name, or null.</summary>
     /// <param name="propertyName">The CLR property name.</param>
     /// <returns>The property's metadata, or null when it is not personal.</returns>

@@ -16,7 +16,11 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
 
         // First, so converters are in place before EF picks type mappings for the properties.
         conventionSet.ModelFinalizingConventions.Insert(0, convention);
+        conventionSet.ModelFinalizingConventions.Insert(0, new Retention.RetentionModelConvention(IsSqlite(options)));
         conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
         return conventionSet;
     }
+
+    private static bool IsSqlite(IDbContextOptions options) =>
+        options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().FullName == "Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal.SqliteOptionsExtension");
 }

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Retention;
+
+/// <summary>Runs the batches of one entity type's purge; typed by the key in <see cref="KeyedPurgeBatches{TEntity, TKey}"/>.</summary>
+internal abstract class EntityPurgeBatches<TEntity>
+    where TEntity : class
+{
+    public abstract Task<PurgeEntityReport> RunAsync(PurgeRun run, IEntityType entityType, RetentionMetadata retention, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
+using PrivacyEf.Infrastructure;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Retention;
+
+/// <summary>The state one purge run shares with the batches of every entity type.</summary>
+internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, PurgeOptions options, DateTimeOffset now, ILogger logger)
+{
+    public DbContext Context { get; } = context;
+
+    public PurgeOptions Options { get; } = options;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public Task LockBatchAsync(CancellationToken cancellationToken) => RetentionLocks.LockBatchAsync(Context, cancellationToken);
+
+    /// <summary>
+    /// Anonymizing writes placeholders through the columns' value converters, and an encrypting converter needs the
+    /// active data key, which PrivacyEf otherwise makes ready in SaveChanges (which ExecuteUpdate bypasses).
+    /// </summary>
+    public async Task PrepareEncryptedWritesAsync(IEntityType entityType, CancellationToken cancellationToken)
+    {
+        if (runtime is null
+            || PrivacyRegistry.Find(entityType.ClrType) is not { } metadata
+            || !metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null))
+        {
+            return;
+        }
+
+        await runtime.KeyRing.PrepareForWriteAsync(Context, needsBlindIndexKey: false, async: true, cancellationToken).ConfigureAwait(false);
+        if (Context.ChangeTracker.HasChanges())
+        {
+            // A provider without "insert if absent" gets the key row through the change tracker.
+            await Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static void RecordBatch(string entity, RetentionAction action, long rows)
+    {
+        var tag = new KeyValuePair<string, object?>(RetentionTelemetry.EntityTag, entity);
+        if (action == RetentionAction.Delete)
+        {
+            RetentionTelemetry.RowsPurged.Add(rows, tag);
+        }
+        else
+        {
+            RetentionTelemetry.RowsAnonymized.Add(rows, tag);
+        }
+    }
+
+    public void RecordRefusal<TKey>(string entity, TKey key, Exception exception) =>
+        RetentionLog.RowRefused(logger, exception, entity, Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "null");
+
+    public Task PauseAsync(CancellationToken cancellationToken) =>
+        Options.PauseBetweenBatches > TimeSpan.Zero ? Task.Delay(Options.PauseBetweenBatches, cancellationToken) : Task.CompletedTask;
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Retention;
+
+/// <summary>
+/// The typed purge of one entity type, generated from its <see cref="RetainAttribute"/> and registered with
+/// its metadata, so the purge needs no reflection over attributes.
+/// </summary>
+public abstract class RetentionPurge
+{
+    private protected RetentionPurge()
+    {
+    }
+
+    /// <summary>The entity's CLR type.</summary>
+    public abstract Type EntityType { get; }
+
+    internal abstract Task<PurgeEntityReport> RunAsync(PurgeRun run, IEntityType entityType, RetentionMetadata retention, CancellationToken cancellationToken);
+}

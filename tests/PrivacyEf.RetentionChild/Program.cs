@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf.Retention;
+using PrivacyEf.Tests.Retention.Model;
+
+// Usage: PrivacyEf.RetentionChild <sqlite|postgres> <connection string> <key ring directory> <now, ISO 8601>
+// Purges slowly (small batches with a pause), so the test can kill it in the middle of the run.
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: PrivacyEf.RetentionChild <sqlite|postgres> <connection string> <key ring directory> <now>");
+    return 2;
+}
+
+var (databaseKind, connectionString, keyRing, now) = (args[0], args[1], args[2], DateTimeOffset.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+var services = new ServiceCollection();
+services.AddDataProtection()
+    .SetApplicationName("PrivacyEf.Tests.Retention")
+    .PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+services.AddPrivacy();
+services.AddDbContextFactory<RetentionDbContext>((sp, options) =>
+{
+    if (databaseKind == "postgres")
+    {
+        options.UseNpgsql(connectionString);
+    }
+    else
+    {
+        options.UseSqlite(connectionString);
+    }
+
+    options.UsePrivacy(sp);
+});
+await using var serviceProvider = services.BuildServiceProvider();
+await using var db = await serviceProvider.GetRequiredService<IDbContextFactory<RetentionDbContext>>().CreateDbContextAsync();
+Console.WriteLine("purging");
+var report = await db.PurgeExpiredAsync(new PurgeOptions { Now = now, BatchSize = 5, PauseBetweenBatches = TimeSpan.FromMilliseconds(250) });
+Console.WriteLine(report);
+return 0;

@@ -1,0 +1,13 @@
+namespace PrivacyEf.Tests.Retention.Model;
+
+/// <summary>Not retained, and its foreign key restricts deleting the invoice it pays: the purge must report those invoices.</summary>
+public class Payment
+{
+    public int Id { get; set; }
+
+    public Guid InvoiceId { get; set; }
+
+    public Invoice? Invoice { get; set; }
+
+    public decimal Amount { get; set; }
+}

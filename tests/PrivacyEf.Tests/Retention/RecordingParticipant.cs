@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyEf.Retention;
+
+namespace PrivacyEf.Tests.Retention;
+
+/// <summary>A retention participant that records the requests it gets and reports a fixed count.</summary>
+internal sealed class RecordingParticipant : IRetentionParticipant
+{
+    public List<RetentionRequest> Requests { get; } = [];
+
+    public Task<PurgeEntityReport> PurgeAsync(DbContext context, RetentionRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request);
+        var cutoff = request.Now.AddDays(-90);
+        return Task.FromResult(new PurgeEntityReport("AccessLog", RetentionAction.Delete, cutoff, request.Options.DryRun ? 0 : 42, 0, 1, TimeSpan.Zero, []));
+    }
+}
