@@ -15,13 +15,12 @@ internal static class PlainLanguage
             words.RemoveAt(words.Count - 1);
         }
 
-        var text = string.Join(' ', words);
-        return text switch
+        return string.Join(' ', words.Select(word => word switch
         {
-            "email" or "e mail" => "e-mail address",
+            "email" => "e-mail address",
             "iban" => "bank account (IBAN)",
-            _ => text,
-        };
+            _ => word,
+        }));
     }
 
     /// <summary>730 days becomes "two years"; 45 days "45 days"; 90 days "three months".</summary>

@@ -51,6 +51,14 @@ public sealed class AnonymizedValues
         return (T)Placeholder(property, typeof(T));
     }
 
+    /// <summary>The anonymized value of a property, for callers that set it through the change tracker.</summary>
+    internal object? ValueFor(string propertyName)
+    {
+        var property = entityType.FindProperty(propertyName)
+            ?? throw new InvalidOperationException($"{entityType.DisplayName()}.{propertyName} is not mapped, so it cannot be anonymized.");
+        return property.IsNullable ? null : Placeholder(property, property.ClrType);
+    }
+
     private object Placeholder(IReadOnlyProperty property, Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;

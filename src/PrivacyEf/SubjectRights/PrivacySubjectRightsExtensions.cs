@@ -44,6 +44,103 @@ public static class PrivacySubjectRightsExtensions
         return new SubjectExport(Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)!, runtime.TimeProvider.GetUtcNow(), entities);
     }
 
+    /// <summary>
+    /// Erases a data subject: in every entity that links rows to their subject, each row is deleted, or
+    /// anonymized where its <c>[Retain]</c> says <c>Anonymize</c>; rows under legal hold are kept and
+    /// counted. All entities change in one transaction (dependents first); a second call changes nothing.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
+    /// <param name="subjectId">The subject's id, as the <c>[DataSubject]</c> properties hold it.</param>
+    /// <param name="cancellationToken">Cancels the erasure before it commits (then nothing changes).</param>
+    /// <returns>The receipt: counts and time only.</returns>
+    public static async Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        var runtime = PrivacyContext.RuntimeOf(context);
+        var started = runtime.TimeProvider.GetTimestamp();
+        var now = runtime.TimeProvider.GetUtcNow();
+        var results = new List<ErasureResult>();
+        using (Privacy.System("data subject erasure"))
+        {
+            var strategy = context.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                results.Clear();
+                var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+                try
+                {
+                    foreach (var (entityType, metadata) in SubjectRows.LinkedEntities(context.Model))
+                    {
+                        results.Add(await EraseAsync(context, entityType, metadata, subjectId, now, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    if (transaction is not null)
+                    {
+                        await transaction.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }).ConfigureAwait(false);
+        }
+
+        return new ErasureReceipt(runtime.TimeProvider.GetUtcNow(), runtime.TimeProvider.GetElapsedTime(started), results);
+    }
+
+    private static async Task<ErasureResult> EraseAsync(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object subjectId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await SubjectRows.LoadAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, tracking: true, cancellationToken).ConfigureAwait(false);
+        var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
+        var values = new PrivacyEf.Retention.AnonymizedValues(entityType, now);
+        int deleted = 0, anonymized = 0, held = 0;
+        foreach (var row in rows)
+        {
+            var entry = context.Entry(row);
+            if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
+            {
+                held++;
+                continue;
+            }
+
+            if (!anonymize)
+            {
+                entry.State = EntityState.Deleted;
+                deleted++;
+                continue;
+            }
+
+            var anonymizedAt = entityType.FindProperty(PrivacyEf.Retention.AnonymizedValues.AnonymizedAtProperty);
+            if (anonymizedAt is not null && entry.Property(anonymizedAt.Name).CurrentValue is not null)
+            {
+                // Already anonymized (by an earlier erasure or the retention purge): nothing left to erase.
+                continue;
+            }
+
+            // Through the change tracker, so encrypted columns get a ciphertext of the placeholder and a
+            // searchable column's blind index is recomputed from it: the old value no longer matches.
+            foreach (var personal in metadata.Properties.Where(p => values.IsMapped(p.Name)))
+            {
+                entry.Property(personal.Name).CurrentValue = values.ValueFor(personal.Name);
+            }
+
+            if (anonymizedAt is not null)
+            {
+                entry.Property(anonymizedAt.Name).CurrentValue = now;
+            }
+
+            anonymized++;
+        }
+
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        context.ChangeTracker.Clear();
+        return new ErasureResult(entityType.ClrType.Name, deleted, anonymized, held);
+    }
+
     private static Dictionary<string, SubjectField> Describe(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object row)
     {
         var entry = context.Entry(row);

@@ -8,4 +8,6 @@ public class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<SupportTicket> SupportTickets => Set<SupportTicket>();
 }

@@ -49,7 +49,8 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
         await using var db = app.NewContext();
         Assert.Empty((await db.ExportSubjectAsync(404)).Entities);
         var mistyped = await Assert.ThrowsAsync<ArgumentException>(() => db.ExportSubjectAsync("not-a-number"));
-        Assert.Contains(".Id", mistyped.Message, StringComparison.Ordinal);
+        Assert.Contains("'not-a-number' cannot be compared with", mistyped.Message, StringComparison.Ordinal);
+        Assert.Contains("Int32", mistyped.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -68,15 +69,62 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
 
         var markdown = inventory.ToMarkdown();
         Assert.Contains("| Email | Email | Contact | yes | yes | Email | no | support, billing |", markdown, StringComparison.Ordinal);
-        Assert.Contains("For billing we keep your login from the account record for as long as the record exists and your name, e-mail address, phone, passport scan and preferred language from the customer record", markdown, StringComparison.Ordinal);
+        Assert.Contains("For billing we keep your login from the account record for as long as the record exists, your name, e-mail address, phone, passport scan and preferred language from the customer record", markdown, StringComparison.Ordinal);
+        Assert.Contains("your contact e-mail address and body from the support ticket record until one year after the support ticket is closed, then we anonymize it.", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(inventory.ToJson());
         Assert.Contains(json.RootElement.GetProperty("purposes").EnumerateArray(), p => p.GetProperty("name").GetString() == "support");
+    }
+
+    [SkippableFact]
+    public async Task Erasure_deletes_or_anonymizes_per_retention_keeps_held_rows_and_is_idempotent()
+    {
+        var app = await SeedAsync();
+        await using (var db = app.NewContext())
+        {
+            var receipt = await db.EraseSubjectAsync(1);
+            Assert.Equal((1, 0, 0), Counts(receipt, nameof(Customer)));
+            Assert.Equal((2, 0, 0), Counts(receipt, nameof(Account)));
+            Assert.Equal((0, 1, 1), Counts(receipt, nameof(SupportTicket)));
+            Assert.DoesNotContain("ada", receipt.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        await using (var db = app.NewContext())
+        {
+            Assert.Equal([2], await db.Customers.Select(c => c.Id).ToListAsync());
+            Assert.Equal([3], await db.Accounts.Select(a => a.Id).ToListAsync());
+            var tickets = await db.SupportTickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+            Assert.Equal(("[anonymized]", null), (tickets[0].ContactEmail, tickets[0].Body));
+            Assert.Equal(("ada.held@example.com", "held for the court"), (tickets[1].ContactEmail, tickets[1].Body));
+            Assert.Equal("grace.ticket@example.com", tickets[2].ContactEmail);
+
+            // The anonymized row is not found by its old value any more.
+            Assert.False(await db.SupportTickets.AnyAsync(t => t.ContactEmail == "ada.ticket@example.com"));
+            Assert.DoesNotContain((await db.ExportSubjectAsync(1)).Entities, e => e.Entity != nameof(SupportTicket));
+
+            var again = await db.EraseSubjectAsync(1);
+            Assert.Equal(0, again.Erased);
+            Assert.Equal(1, again.Held);
+        }
     }
 
     public void Dispose()
     {
         apps.ForEach(a => a.Dispose());
         GC.SuppressFinalize(this);
+    }
+
+    protected async Task<PrivacyApp> SeedAndEraseAsync()
+    {
+        var app = await SeedAsync();
+        await using var db = app.NewContext();
+        await db.EraseSubjectAsync(1);
+        return app;
+    }
+
+    private static (int Deleted, int Anonymized, int Held) Counts(ErasureReceipt receipt, string entity)
+    {
+        var result = Assert.Single(receipt.Entities, e => e.Entity == entity);
+        return (result.Deleted, result.Anonymized, result.Held);
     }
 
     private PrivacyApp Track(PrivacyApp app)
@@ -92,6 +140,10 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
         db.Customers.AddRange(
             new Customer { Id = 1, Name = "Ada", Email = "ada@example.com", Segment = "gold" },
             new Customer { Id = 2, Name = "Grace", Email = "grace@example.com", Segment = "basic" });
+        db.SupportTickets.AddRange(
+            new SupportTicket { Id = 1, CustomerId = 1, ContactEmail = "ada.ticket@example.com", Body = "zebra-ticket-body-marker", ClosedAt = DateTimeOffset.UnixEpoch },
+            new SupportTicket { Id = 2, CustomerId = 1, ContactEmail = "ada.held@example.com", Body = "held for the court", OnHold = true },
+            new SupportTicket { Id = 3, CustomerId = 2, ContactEmail = "grace.ticket@example.com", Body = "grace's ticket" });
         db.Accounts.AddRange(
             new Account { Id = 1, CustomerId = 1, Login = "ada" },
             new Account { Id = 2, CustomerId = 1, Login = "ada-admin" },
