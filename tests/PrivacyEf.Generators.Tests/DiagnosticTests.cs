@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 
 namespace PrivacyEf.Generators.Tests;
@@ -389,16 +390,64 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PRIV011_Personal_data_without_a_data_subject_is_a_warning_and_the_entity_is_still_generated()
+    {
+        var output = GeneratorHarness.Run(("Lead.cs", """
+            using PrivacyEf;
+
+            namespace Shop;
+
+            public class Lead
+            {
+                public int Id { get; set; }
+
+                [Personal(PersonalDataCategory.Contact, Encrypt = true)]
+                public string Email { get; set; } = "";
+            }
+            """));
+
+        var warning = Assert.Single(output.AllDiagnostics);
+        Assert.Equal(("PRIV011", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Contains("'Shop.Lead'", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var span = warning.Location.GetLineSpan();
+        Assert.Equal(("Lead.cs", 4, 13), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Contains(output.Result.GeneratedSources, source => source.HintName.Contains("LeadPrivacy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PRIV011_is_not_reported_when_a_property_names_the_data_subject()
+    {
+        var output = GeneratorHarness.Run(("Lead.cs", """
+            using PrivacyEf;
+
+            namespace Shop;
+
+            public class Lead
+            {
+                public int Id { get; set; }
+
+                [DataSubject]
+                public int PersonId { get; set; }
+
+                [Personal(PersonalDataCategory.Contact, Encrypt = true)]
+                public string Email { get; set; } = "";
+            }
+            """));
+
+        Assert.Empty(output.AllDiagnostics);
+    }
+
+    [Fact]
     public void Each_descriptor_is_an_enabled_error_in_the_PrivacyEf_category()
     {
         var descriptors = Diagnostics.DiagnosticDescriptors.All;
 
         Assert.Equal(
-            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010"],
+            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011"],
             descriptors.Select(descriptor => descriptor.Id));
         Assert.All(descriptors, descriptor =>
         {
-            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Equal(descriptor.Id == "PRIV011" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.Equal("PrivacyEf", descriptor.Category);
             Assert.True(descriptor.IsEnabledByDefault);
         });

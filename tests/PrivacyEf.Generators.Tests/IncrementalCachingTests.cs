@@ -67,7 +67,7 @@ public sealed class IncrementalCachingTests
             Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
 
         // Cached steps still give the same sources and diagnostics.
-        Assert.Equal("PRIV002", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("PRIV002", Assert.Single(result.Diagnostics, d => d.Id != "PRIV011").Id);
         Assert.Equal(
             before.GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())),
             result.GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())));
@@ -116,7 +116,7 @@ public sealed class IncrementalCachingTests
         var edited = Replace(compilation, "Ticket.cs", "Encrypt = true, Searchable = true", "Searchable = true");
         var after = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Assert.Equal("PRIV002", Assert.Single(after.Diagnostics).Id);
+        Assert.Equal("PRIV002", Assert.Single(after.Diagnostics, d => d.Id != "PRIV011").Id);
         Assert.DoesNotContain(after.GeneratedSources, source => source.HintName == "Shop.Support.TicketPrivacy.g.cs");
         Assert.DoesNotContain("TicketPrivacy", Source(after, "PrivacyEf.Registration.g.cs"), StringComparison.Ordinal);
     }

@@ -7,7 +7,8 @@ namespace PrivacyEf.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. IDs are stable: a released ID never changes meaning
-/// (see AnalyzerReleases.Shipped.md). An entity with any of these errors is not generated.
+/// (see AnalyzerReleases.Shipped.md). An entity with any of these errors is not generated; warnings
+/// (PRIV011) leave it generated.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -73,6 +74,15 @@ internal static class DiagnosticDescriptors
         "Only one [LegalHold] property per entity",
         "Property '{0}' of entity '{1}' is marked [LegalHold], but '{2}' already is; an entity has one legal hold property");
 
+    /// <summary>{0} entity.</summary>
+    public static readonly DiagnosticDescriptor MissingDataSubject = new(
+        "PRIV011",
+        "Personal data without a [DataSubject]",
+        "Entity '{0}' holds personal data but no property is marked [DataSubject], so its rows cannot be found for an export or erasure request; mark the property that identifies the person (its own key, or the foreign key to the person)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -83,7 +93,8 @@ internal static class DiagnosticDescriptors
         PurposeEmpty,
         LegalHoldNotBool,
         DuplicateDataSubject,
-        DuplicateLegalHold);
+        DuplicateLegalHold,
+        MissingDataSubject);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

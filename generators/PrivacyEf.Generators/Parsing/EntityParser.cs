@@ -257,6 +257,15 @@ internal static class EntityParser
                 retention = ReadRetention(retainAttribute, retainOwner, properties);
             }
 
+            if (personal.Count > 0 && dataSubject is null)
+            {
+                // A warning, not an error: the entity is still protected, only subject requests cannot reach it.
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.MissingDataSubject,
+                    LocationInfo.From(_type.Locations.IsEmpty ? null : _type.Locations[0]),
+                    _entityName));
+            }
+
             var fullyQualifiedName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var entity = _hasErrors ? null : CreateModel(fullyQualifiedName, personal.ToImmutable(), classPurposes, retention, dataSubject, legalHold);
             return new EntityParseResult(fullyQualifiedName, entity, _diagnostics.ToImmutable().ToEquatableArray());
