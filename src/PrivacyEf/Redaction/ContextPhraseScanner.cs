@@ -148,7 +148,7 @@ internal static class ContextPhraseScanner
         var quote = text[index] is '"' or '\'' or '„' or '“' or '‘' or '`' or '«' ? text[index] : '\0';
         var valueStart = quote == '\0' ? index : index + 1;
         var valueEnd = valueStart;
-        while (valueEnd < text.Length && valueEnd - valueStart < MaxSecretChars && !char.IsWhiteSpace(text[valueEnd]) && (quote == '\0' || !IsClosingQuote(text[valueEnd])))
+        while (valueEnd < text.Length && valueEnd - valueStart < MaxSecretChars && (quote == '\0' ? !char.IsWhiteSpace(text[valueEnd]) : !IsClosingQuote(text[valueEnd]) && text[valueEnd] != '\n'))
         {
             valueEnd++;
         }

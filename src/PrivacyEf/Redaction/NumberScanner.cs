@@ -84,12 +84,15 @@ internal static class NumberScanner
         var letters = digit - wordStart;
         if (letters == 2 && types.Contains(PiiType.Iban) && Chars.IsUpper(text[wordStart]) && Chars.IsUpper(text[wordStart + 1]) && Chars.IsDigit(text[digit]) && Chars.IsDigit(text[digit + 1 < text.Length ? digit + 1 : digit]))
         {
-            var ibanEnd = TryIban(text, wordStart);
+            var ibanEnd = TryIban(text, wordStart, out var scanned);
             if (ibanEnd > 0)
             {
                 matches.Add(new PiiMatch(wordStart, ibanEnd - wordStart, PiiType.Iban));
                 return Math.Max(end, ibanEnd);
             }
+
+            // An IBAN with a wrong check or length: its groups are not numbers of their own.
+            return Math.Max(end, scanned);
         }
         else if (letters == 1 && types.Contains(PiiType.GermanHealthInsuranceNumber) && Chars.IsUpper(text[wordStart]) && end - digit == 9
             && Checksums.GermanHealthInsuranceNumber(text[wordStart], text.Slice(digit, 9)) && AllDigits(text.Slice(digit, 9)))
@@ -103,9 +106,10 @@ internal static class NumberScanner
     private static bool AllDigits(ReadOnlySpan<char> span) => !span.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>Reads an IBAN in electronic form or printed in groups of four; returns its end, or 0.</summary>
-    private static int TryIban(ReadOnlySpan<char> text, int start)
+    private static int TryIban(ReadOnlySpan<char> text, int start, out int scanned)
     {
         var length = IbanLengths.For(text[start], text[start + 1]);
+        scanned = start;
         if (length == 0)
         {
             return 0;
@@ -132,6 +136,7 @@ internal static class NumberScanner
             }
         }
 
+        scanned = index;
         return count == length && !Chars.IsWordAt(text, index) && Checksums.Iban(iban[..count]) ? index : 0;
     }
 
@@ -176,6 +181,12 @@ internal static class NumberScanner
         var g = 0;
         while (g < usable)
         {
+            if (g > 0 && !StartsNewValue(text, groups[g - 1].End, groups[g].Start))
+            {
+                g++;
+                continue;
+            }
+
             var last = LongestWindowEnd(groups, g, usable);
             var matched = false;
             for (var h = last; h >= g; h--)
@@ -198,6 +209,14 @@ internal static class NumberScanner
 
         return Math.Max(tokenEnd, digit + 1);
     }
+
+    /// <summary>
+    /// Whether a value may start at a later group of a number: only after a wide separator (" / ", " - "), as in
+    /// a list of phone numbers. After a single space or dash the group belongs to what came before
+    /// ("DE88 3704 0044 ..." with a wrong check is not a phone number from its third group on).
+    /// </summary>
+    private static bool StartsNewValue(ReadOnlySpan<char> text, int separatorStart, int separatorEnd) =>
+        separatorEnd - separatorStart >= 2 && text[separatorStart..separatorEnd].ContainsAny(' ', '/') && !text[separatorStart..separatorEnd].Contains('(');
 
     private static int LongestWindowEnd(List<Group> groups, int first, int usable)
     {
@@ -319,7 +338,7 @@ internal static class NumberScanner
     {
         var count = number.Length;
         var groupCount = last - first + 1;
-        if (groupCount > 6 || groups[last].Length < 2)
+        if (count < 7 || groupCount > 6 || groups[last].Length < 2)
         {
             return false;
         }
