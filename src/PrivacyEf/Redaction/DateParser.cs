@@ -45,7 +45,10 @@ internal static class DateParser
                     return IsDate(third, second, first, 4) && !Chars.IsWordAt(text, yearEnd) ? yearEnd : -1;
                 }
 
-                return firstDigits <= 2 && IsDate(first, second, third, thirdDigits) && !Chars.IsWordAt(text, yearEnd) ? yearEnd : -1;
+                // Day first (Europe) or, with slashes, month first (US): "12/03/1985", "03/21/1985".
+                var dayFirst = IsDate(first, second, third, thirdDigits);
+                var monthFirst = separator == '/' && IsDate(second, first, third, thirdDigits);
+                return firstDigits <= 2 && (dayFirst || monthFirst) && !Chars.IsWordAt(text, yearEnd) ? yearEnd : -1;
             }
 
             if (separator == '.' && firstDigits <= 2)

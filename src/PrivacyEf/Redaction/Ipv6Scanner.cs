@@ -21,7 +21,9 @@ internal static class Ipv6Scanner
 
             var colon = position + found;
             var start = colon;
-            while (start > 0 && colon - start < MaxAddressChars && (Chars.IsHex(text[start - 1]) || text[start - 1] == ':'))
+
+            // Never back into the run already looked at: that keeps a text of colons linear with a small constant.
+            while (start > position && colon - start < MaxAddressChars && (Chars.IsHex(text[start - 1]) || text[start - 1] == ':'))
             {
                 start--;
             }
