@@ -8,6 +8,9 @@ public sealed class PrivacyOptions
     /// <summary>The table that holds the wrapped data keys, in every database the application writes encrypted data to.</summary>
     public string KeyTableName { get; set; } = "privacy_data_keys";
 
+    /// <summary>How <c>[Personal(Redact = true)]</c> text is redacted: operators per type, ignored types, the application's own recognizers, the pseudonym key.</summary>
+    public RedactionOptions Redaction { get; } = new();
+
     /// <summary>The grants configured with <see cref="Grant"/>.</summary>
     public IReadOnlyList<PrivacyGrant> Grants => grants;
 

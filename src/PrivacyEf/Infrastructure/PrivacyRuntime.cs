@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PrivacyEf.Encryption;
+using PrivacyEf.Redaction;
 
 namespace PrivacyEf.Infrastructure;
 
@@ -14,13 +15,14 @@ namespace PrivacyEf.Infrastructure;
 /// </summary>
 internal sealed class PrivacyRuntime : IDisposable
 {
-    public PrivacyRuntime(IOptions<PrivacyOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    public PrivacyRuntime(IOptions<PrivacyOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IServiceProvider? services = null)
     {
         Options = options.Value;
         TimeProvider = timeProvider;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         KeyRing = new DataKeyRing(dataProtection, timeProvider, logger);
-        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing)];
+        Redaction = new RedactionRuntime(Options.Redaction, dataProtection, services, logger);
+        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new RedactionSaveChangesInterceptor(Redaction)];
     }
 
     public PrivacyOptions Options { get; }
@@ -30,6 +32,8 @@ internal sealed class PrivacyRuntime : IDisposable
     public DataKeyRing KeyRing { get; }
 
     public IReadOnlyList<IInterceptor> Interceptors { get; }
+
+    public RedactionRuntime Redaction { get; }
 
     public void Dispose() => KeyRing.Dispose();
 }
