@@ -45,7 +45,8 @@ internal static class ContextPhraseScanner
 
             var start = position + found;
             position = start + 1;
-            if (Chars.IsWordAt(text, start - 1))
+            // Inside a word, or the label of a redaction marker ("[PASSWORD:kqzvbxmwte]").
+            if (Chars.IsWordAt(text, start - 1) || (start > 0 && text[start - 1] == '['))
             {
                 continue;
             }
@@ -145,6 +146,12 @@ internal static class ContextPhraseScanner
             return false;
         }
 
+        if (IsRedactionMarker(text[index..]))
+        {
+            // Already redacted: "password: [REDACTED:PASSWORD]" stays as it is.
+            return false;
+        }
+
         var quote = text[index] is '"' or '\'' or '„' or '“' or '‘' or '`' or '«' ? text[index] : '\0';
         var valueStart = quote == '\0' ? index : index + 1;
         var valueEnd = valueStart;
@@ -169,6 +176,23 @@ internal static class ContextPhraseScanner
 
         secret = new PiiMatch(valueStart, valueEnd - valueStart, PiiType.Password);
         return true;
+    }
+
+    /// <summary>"[REDACTED:PASSWORD]", "[PASSWORD:kqzvbxmwte]", "[REDACTED:IBAN:****3000]": what a redactor wrote.</summary>
+    private static bool IsRedactionMarker(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text[0] != '[')
+        {
+            return false;
+        }
+
+        var index = 1;
+        while (index < text.Length && index < 40 && (Chars.IsUpper(text[index]) || Chars.IsDigit(text[index]) || text[index] == '_'))
+        {
+            index++;
+        }
+
+        return index > 1 && index < text.Length && text[index] is ':' or ']';
     }
 
     private static bool IsArticle(ReadOnlySpan<char> word) =>

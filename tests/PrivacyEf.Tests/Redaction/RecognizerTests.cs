@@ -126,14 +126,20 @@ public sealed class RecognizerTests
     [Fact]
     public void Redacting_redacted_text_changes_nothing()
     {
-        const string text = "Card 4111 1111 1111 1111, IBAN DE89370400440532013000, born 12.03.1985, +49 30 1234567, 192.0.2.1";
-        foreach (var redactor in new[] { PiiRedactor.Default, Redactors.LastFourAndPseudonyms() })
+        const string text = "Card 4111 1111 1111 1111, IBAN DE89370400440532013000, born 12.03.1985, +49 30 1234567, 192.0.2.1, password: hunter22, mail a@example.com";
+        var pseudonymizeAll = new RedactionOptions { PseudonymKey = Redactors.FixedKey };
+        foreach (var type in Enum.GetValues<PiiType>().Where(t => t != PiiType.Custom))
+        {
+            pseudonymizeAll.Use(type, RedactionOperator.Pseudonymize);
+        }
+
+        foreach (var redactor in new[] { PiiRedactor.Default, Redactors.LastFourAndPseudonyms(), new PiiRedactor(pseudonymizeAll) })
         {
             var once = redactor.Redact(text);
             var twice = redactor.Redact(once.Text);
 
             Assert.NotEmpty(once.Findings);
-            Assert.Empty(twice.Findings);
+            Assert.True(twice.Findings.Count == 0, $"{once.Text} => {twice.Text}");
             Assert.Equal(once.Text, twice.Text);
         }
     }

@@ -64,16 +64,17 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [MemberData(nameof(PathologicalInputs))]
     public void Run_time_grows_linearly_with_pathological_input(string kind)
     {
-        // Best of three at n and at 4n: quadratic growth would give a ratio near 16, linear near 4.
-        var small = Pathological(kind, 256 * 1024);
-        var large = Pathological(kind, 1024 * 1024);
+        // Best of five at n and at 4n: quadratic growth would give a ratio near 16, linear near 4. Runs shorter
+        // than a few milliseconds are mostly timer and scheduler noise on a shared machine, so they pass outright.
+        var small = Pathological(kind, 512 * 1024);
+        var large = Pathological(kind, 2 * 1024 * 1024);
         PiiRedactor.Default.Redact(small);
         var smallTime = Best(() => PiiRedactor.Default.Redact(small));
         var largeTime = Best(() => PiiRedactor.Default.Redact(large));
         var ratio = largeTime.TotalMilliseconds / Math.Max(smallTime.TotalMilliseconds, 0.5);
 
         output.WriteLine($"{kind}: n {smallTime.TotalMilliseconds:F2} ms, 4n {largeTime.TotalMilliseconds:F2} ms, ratio {ratio:F2}");
-        Assert.True(ratio < 12, $"{kind}: 4x input took {ratio:F1}x as long");
+        Assert.True(ratio < 12 || largeTime < TimeSpan.FromMilliseconds(40), $"{kind}: 4x input took {ratio:F1}x as long ({largeTime.TotalMilliseconds:F1} ms)");
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     private static TimeSpan Best(Action action)
     {
         var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             var watch = Stopwatch.StartNew();
             action();
