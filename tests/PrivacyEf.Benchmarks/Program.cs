@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
 using PrivacyEf.Benchmarks.Encryption;
+using PrivacyEf.Benchmarks.Redaction;
 
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
 if (args.Contains("--quick"))
 {
     EncryptedColumnBenchmarks.Quick();
+    RedactionBenchmarks.Quick();
     return;
 }
 

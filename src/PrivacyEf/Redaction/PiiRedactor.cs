@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using PrivacyEf.Redaction;
 
 namespace PrivacyEf;
@@ -130,12 +129,14 @@ public sealed class PiiRedactor
             matches.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Rank.CompareTo(b.Rank));
         }
 
-        var builder = new StringBuilder(text.Length);
+        // First pass: keep the findings that do not overlap an earlier one and size the output exactly.
         var findings = new List<RedactionFinding>(matches.Count);
-        var copied = 0;
+        var operatorsUsed = new List<RedactionOperator>(matches.Count);
+        var length = text.Length;
+        var covered = 0;
         foreach (var match in matches)
         {
-            if (match.Start < copied)
+            if (match.Start < covered)
             {
                 // Overlaps a finding already taken: the earlier (or longer, or stronger) one wins.
                 continue;
@@ -144,40 +145,80 @@ public sealed class PiiRedactor
             var recognizer = match.Recognizer >= 0 ? recognizers[match.Recognizer] : null;
             var label = recognizer?.Label ?? PiiLabels.For(match.Type);
             var redactionOperator = recognizer?.Operator ?? operators[(int)match.Type];
-            builder.Append(text, copied, match.Start - copied);
-            AppendReplacement(builder, match.Type, label, redactionOperator, text.AsSpan(match.Start, match.Length));
             findings.Add(new RedactionFinding(match.Type, match.Start, match.Length, label));
-            copied = match.End;
+            operatorsUsed.Add(redactionOperator);
+            length += ReplacementLength(label, redactionOperator, text.AsSpan(match.Start, match.Length)) - match.Length;
+            covered = match.End;
         }
 
-        builder.Append(text, copied, text.Length - copied);
-        return new RedactionResult(builder.ToString(), findings);
+        var redacted = string.Create(length, (Text: text, Findings: findings, Operators: operatorsUsed, Redactor: this), static (destination, state) =>
+        {
+            var copied = 0;
+            var written = 0;
+            for (var i = 0; i < state.Findings.Count; i++)
+            {
+                var finding = state.Findings[i];
+                var kept = state.Text.AsSpan(copied, finding.Start - copied);
+                kept.CopyTo(destination[written..]);
+                written += kept.Length;
+                written += state.Redactor.WriteReplacement(destination[written..], finding.Type, finding.Label, state.Operators[i], state.Text.AsSpan(finding.Start, finding.Length));
+                copied = finding.Start + finding.Length;
+            }
+
+            state.Text.AsSpan(copied).CopyTo(destination[written..]);
+        });
+        return new RedactionResult(redacted, findings);
     }
 
-    private void AppendReplacement(StringBuilder builder, PiiType type, string label, RedactionOperator redactionOperator, ReadOnlySpan<char> value)
+    private static int ReplacementLength(string label, RedactionOperator redactionOperator, ReadOnlySpan<char> value) => redactionOperator switch
     {
-        switch (redactionOperator)
-        {
-            case RedactionOperator.Pseudonymize:
-                pseudonymizer.Append(builder, type, label, value);
-                break;
-            case RedactionOperator.KeepLastFour:
-                builder.Append("[REDACTED:").Append(label).Append(":****");
-                Span<char> lastFour = stackalloc char[4];
-                var kept = 0;
-                for (var i = value.Length - 1; i >= 0 && kept < 4; i--)
-                {
-                    if (char.IsLetterOrDigit(value[i]))
-                    {
-                        lastFour[3 - kept++] = value[i];
-                    }
-                }
+        RedactionOperator.Pseudonymize => Pseudonymizer.TokenLengthFor(label),
+        RedactionOperator.KeepLastFour => RedactedPrefix.Length + label.Length + LastFourPrefix.Length + Math.Min(4, CountLettersAndDigits(value)) + 1,
+        _ => RedactedPrefix.Length + label.Length + 1,
+    };
 
-                builder.Append(lastFour[(4 - kept)..]).Append(']');
-                break;
-            default:
-                builder.Append("[REDACTED:").Append(label).Append(']');
-                break;
+    private const string RedactedPrefix = "[REDACTED:";
+    private const string LastFourPrefix = ":****";
+
+    private static int CountLettersAndDigits(ReadOnlySpan<char> value)
+    {
+        var count = 0;
+        foreach (var c in value)
+        {
+            count += char.IsLetterOrDigit(c) ? 1 : 0;
         }
+
+        return count;
+    }
+
+    private int WriteReplacement(Span<char> destination, PiiType type, string label, RedactionOperator redactionOperator, ReadOnlySpan<char> value)
+    {
+        if (redactionOperator == RedactionOperator.Pseudonymize)
+        {
+            return pseudonymizer.Write(destination, type, label, value);
+        }
+
+        RedactedPrefix.AsSpan().CopyTo(destination);
+        label.AsSpan().CopyTo(destination[RedactedPrefix.Length..]);
+        var written = RedactedPrefix.Length + label.Length;
+        if (redactionOperator == RedactionOperator.KeepLastFour)
+        {
+            LastFourPrefix.AsSpan().CopyTo(destination[written..]);
+            written += LastFourPrefix.Length;
+            var keep = Math.Min(4, CountLettersAndDigits(value));
+            var end = written + keep;
+            for (var i = value.Length - 1; i >= 0 && end > written; i--)
+            {
+                if (char.IsLetterOrDigit(value[i]))
+                {
+                    destination[--end] = value[i];
+                }
+            }
+
+            written += keep;
+        }
+
+        destination[written++] = ']';
+        return written;
     }
 }

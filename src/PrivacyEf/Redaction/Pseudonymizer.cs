@@ -12,7 +12,11 @@ internal sealed class Pseudonymizer(byte[] key)
 {
     private const int TokenLength = 10;
 
-    public void Append(StringBuilder builder, PiiType type, string label, ReadOnlySpan<char> value)
+    /// <summary>The length of the token written for a label: "[", label, ":", ten letters, "]".</summary>
+    public static int TokenLengthFor(string label) => label.Length + TokenLength + 3;
+
+    /// <summary>Writes the token into <paramref name="destination"/> and returns its length.</summary>
+    public int Write(Span<char> destination, PiiType type, string label, ReadOnlySpan<char> value)
     {
         var normalizedLength = label.Length + 1 + value.Length;
         var rented = ArrayPool<char>.Shared.Rent(normalizedLength);
@@ -29,14 +33,18 @@ internal sealed class Pseudonymizer(byte[] key)
                 Span<byte> hash = stackalloc byte[32];
                 HMACSHA256.HashData(key, bytes.AsSpan(0, byteCount), hash);
                 var number = BitConverter.ToUInt64(hash);
-                builder.Append('[').Append(label).Append(':');
+                destination[0] = '[';
+                label.AsSpan().CopyTo(destination[1..]);
+                var index = label.Length + 1;
+                destination[index++] = ':';
                 for (var i = 0; i < TokenLength; i++)
                 {
-                    builder.Append((char)('a' + (int)(number % 26)));
+                    destination[index++] = (char)('a' + (int)(number % 26));
                     number /= 26;
                 }
 
-                builder.Append(']');
+                destination[index++] = ']';
+                return index;
             }
             finally
             {
