@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf;
 using SupportDesk.Model;
 
 // The sample keeps its database and its Data Protection key ring beside the build output, so a run
@@ -14,11 +15,14 @@ var services = new ServiceCollection();
 services.AddDataProtection()
     .SetApplicationName("SupportDesk")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-services.AddPrivacy();
+// Card numbers and IBANs in chat keep their last four digits, so agents can still tell which one is meant.
+services.AddPrivacy(o => o.Redaction
+    .Use(PiiType.CreditCard, RedactionOperator.KeepLastFour)
+    .Use(PiiType.Iban, RedactionOperator.KeepLastFour));
 services.AddDbContext<SupportDb>((sp, options) => options.UseSqlite($"Data Source={databasePath}").UsePrivacy(sp));
 await using var provider = services.BuildServiceProvider();
 
-Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf encrypts at rest.");
+Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf encrypts at rest and whose chat PrivacyEf redacts.");
 Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
 Console.WriteLine();
 
@@ -69,6 +73,34 @@ await using (var scope = provider.CreateAsyncScope())
     {
         Console.WriteLine($"  #{customer.Id}  Name={customer.Name}  Email={customer.Email}  Phone={customer.Phone ?? "-"}  Iban={customer.Iban ?? "-"}  Plan={customer.Plan}");
     }
+}
+
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    const string typed = "Hi, please charge my card 4111 1111 1111 1111 and refund to DE89 3704 0044 0532 0130 00. My password is Sommer2024!";
+    db.ChatMessages.Add(new ChatMessage { CustomerId = 1, Author = "Ada Lovelace", Text = typed });
+    await db.SaveChangesAsync();
+
+    Console.WriteLine();
+    Console.WriteLine("A chat message with a card number, an IBAN and a password, as typed:");
+    Console.WriteLine($"  {typed}");
+    Console.WriteLine("What the ChatMessages table holds (redacted in SaveChanges, before it reached the database):");
+    var connection = db.Database.GetDbConnection();
+    await connection.OpenAsync();
+    await using (DbCommand command = connection.CreateCommand())
+    {
+        command.CommandText = """SELECT "Id", "Author", "Text" FROM "ChatMessages" ORDER BY "Id" """;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine($"  #{reader.GetInt32(0)}  {reader.GetString(1)}: {reader.GetString(2)}");
+        }
+    }
+
+    await connection.CloseAsync();
+    var redaction = PiiRedactor.Default.Redact(typed);
+    Console.WriteLine($"  PiiRedactor.Default.Redact(typed).Findings: {string.Join(", ", redaction.Findings.Select(f => $"{f.Label} at {f.Start} ({f.Length} chars)"))}");
 }
 
 static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

@@ -6,4 +6,6 @@ namespace SupportDesk.Model;
 public class SupportDb(DbContextOptions<SupportDb> options) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
 }
