@@ -68,10 +68,10 @@ internal static class ContextPhraseScanner
             if (birthPhrase is not null && types.Contains(PiiType.DateOfBirth))
             {
                 var phraseEnd = start + birthPhrase.Length;
-                if ((birthPhrase[^1] == '.' || !Chars.IsWordAt(text, phraseEnd)) && TryDateAfter(text, phraseEnd, out var date))
+                if ((birthPhrase[^1] == '.' || !Chars.IsWordAt(text, phraseEnd)) && (TryDateAfter(text, phraseEnd, out var date) || TryDateBefore(text, start, out date)))
                 {
                     matches.Add(date);
-                    position = date.End;
+                    position = Math.Max(position, date.End);
                 }
             }
         }
@@ -200,6 +200,33 @@ internal static class ContextPhraseScanner
         || word.Equals("de", StringComparison.OrdinalIgnoreCase) || word.Equals("der", StringComparison.OrdinalIgnoreCase) || word.Equals("die", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsClosingQuote(char c) => c is '"' or '\'' or '“' or '”' or '’' or '`' or '»';
+
+    /// <summary>German word order puts the date first: "ich bin am 12.03.1985 geboren", "born 12 March 1985".</summary>
+    private static bool TryDateBefore(ReadOnlySpan<char> text, int phraseStart, out PiiMatch date)
+    {
+        date = default;
+        var end = phraseStart;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == phraseStart || end == 0 || !Chars.IsDigit(text[end - 1]))
+        {
+            return false;
+        }
+
+        for (var start = Math.Max(0, end - 20); start < end; start++)
+        {
+            if (!Chars.IsWordAt(text, start - 1) && Chars.IsDigit(text[start]) && DateParser.TryRead(text, start) == end)
+            {
+                date = new PiiMatch(start, end - start, PiiType.DateOfBirth);
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool TryDateAfter(ReadOnlySpan<char> text, int index, out PiiMatch date)
     {

@@ -178,6 +178,12 @@ internal static class NumberScanner
             usable--;
         }
 
+        // "EAN 4006381333931", "ISBN 978-3-16-148410-0": product codes carry check digits of their own and are not personal.
+        if (FollowsProductCodeWord(text, prefix == '\0' ? digit : digit - 1))
+        {
+            return Math.Max(tokenEnd, digit + 1);
+        }
+
         var g = 0;
         while (g < usable)
         {
@@ -331,7 +337,16 @@ internal static class NumberScanner
             || before.Contains("versie", StringComparison.OrdinalIgnoreCase)
             || before.Contains("release", StringComparison.OrdinalIgnoreCase)
             || before.Contains("build", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("firmware", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("v ", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool FollowsProductCodeWord(ReadOnlySpan<char> text, int start)
+    {
+        var from = Math.Max(0, start - 10);
+        var before = text[from..start];
+        return before.Contains("EAN", StringComparison.Ordinal) || before.Contains("GTIN", StringComparison.Ordinal)
+            || before.Contains("ISBN", StringComparison.Ordinal) || before.Contains("SKU", StringComparison.Ordinal);
     }
 
     private static bool IsPhone(ReadOnlySpan<char> number, List<Group> groups, int first, int last, char prefix, SeparatorKind separators)

@@ -143,4 +143,13 @@ public sealed class RecognizerTests
             Assert.Equal(once.Text, twice.Text);
         }
     }
+
+    [Fact]
+    public void The_readme_example_holds()
+    {
+        var r = PiiRedactor.Default.Redact("card 4111 1111 1111 1111, password: hunter22");
+
+        Assert.Equal("card [REDACTED:CREDIT_CARD], password: [REDACTED:PASSWORD]", r.Text);
+        Assert.Equal([new RedactionFinding(PiiType.CreditCard, 5, 19, "CREDIT_CARD"), new RedactionFinding(PiiType.Password, 36, 8, "PASSWORD")], r.Findings);
+    }
 }

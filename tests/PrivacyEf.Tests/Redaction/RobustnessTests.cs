@@ -20,6 +20,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         "password-phrases",
         "key-prefixes",
         "hex-colons",
+        "birth-phrases",
     };
 
     [Fact]
@@ -127,6 +128,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             "dotted-digits" => "1.",
             "password-phrases" => "password is ",
             "key-prefixes" => "sk_live_",
+            "birth-phrases" => "12.3.19 geboren ",
             _ => "ab:",
         };
         var builder = new StringBuilder(length + unit.Length);

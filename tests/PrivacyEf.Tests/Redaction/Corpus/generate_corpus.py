@@ -286,6 +286,13 @@ POSITIVE = {
         "The new password for the portal is {PASSWORD} - please change it.",
         "Connection from {IP_ADDRESS} at 14:32, user reports {EMAIL}.",
         "SSN: {US_SSN}",
+        "Card: {CREDIT_CARD}\nExp: 12/26\nCVC: 123",
+        "email me at {EMAIL}! thx",
+        "My number changed to {PHONE}, the old one is gone.",
+        "IBAN {IBAN} (checking account), BIC COBADEFFXXX.",
+        "Hi team,\n\nlogin is jdoe, password = {PASSWORD}\n\nCheers",
+        "Can you update my date of birth to {DATE_OF_BIRTH}? It is wrong in my profile.",
+        "Contact: {EMAIL}; backup contact {EMAIL}.",
         "Social security number {US_SSN} is on file for the payroll.",
         "Please verify SSN {US_SSN} for the W-9 before Friday.",
     ],
@@ -313,6 +320,10 @@ POSITIVE = {
         "Das Passwort für das Portal lautet {PASSWORD}, bitte ändern.",
         "Telefon {PHONE}, E-Mail {EMAIL}.",
         "Steuer-IdNr. {DE_TAX_ID} bitte im Profil speichern.",
+        "Hallo,\nmeine neue Handynummer ist {PHONE}.\nGruß",
+        "Kreditkarte: {CREDIT_CARD} (Ablauf 03/28)",
+        "Mein neues Passwort lautet \"{PASSWORD}\"",
+        "Ich bin am {DATE_OF_BIRTH} geboren und Kunde seit 2010.",
         "Versichertennummer {DE_KVNR} (TK), Geburtsdatum {DATE_OF_BIRTH}.",
     ],
     "nl": [
@@ -334,6 +345,9 @@ POSITIVE = {
         "Nieuwe kaart {CREDIT_CARD} en IBAN {IBAN}.",
         "Mijn wachtwoord voor het portaal is {PASSWORD}.",
         "Telefoon {PHONE}, e-mail {EMAIL}.",
+        "Mijn creditcard {CREDIT_CARD} is verlopen, graag een nieuwe koppelen.",
+        "Nieuw e-mailadres: {EMAIL}",
+        "IBAN: {IBAN} t.n.v. J. Jansen",
     ],
 }
 
@@ -361,6 +375,11 @@ NEGATIVE = {
         "We need 24 units of SKU-{~d6} by March.",
         "Error code 0x{~hex8} appeared at 09:12:44.",
         "Read section 4.2.1 of the manual, page 37.",
+        "The book has ISBN 978-3-16-148410-0 and costs 1 234,50 EUR.",
+        "Scanned item EAN {~ean} twice by mistake.",
+        "Coordinates 52.3676, 4.9041 for the pickup point.",
+        "Your case was escalated on 2024-03-12 10:00 to tier 2.",
+        "Serial number SN-{~d10}, firmware 2.10.4.1.",
     ],
     "de": [
         "Die Bestellung {~badcard} wurde abgelehnt.",
@@ -379,6 +398,9 @@ NEGATIVE = {
         "Artikel 12345, Menge 3, Preis 19,99 EUR.",
         "Unsere Adresse: Hauptstraße 12, 10115 Berlin.",
         "Das Kennwort muss mindestens 12 Zeichen haben.",
+        "Artikel EAN {~ean}, 3 Stück à 19,99 EUR.",
+        "Ihr Vorgang vom 2025-01-07 hat die Nummer {~d8}.",
+        "Bitte Kundennummer {~d7} und Datum 07.01.2025 angeben.",
     ],
     "nl": [
         "Bestelling {~badcard} is geweigerd.",
@@ -394,6 +416,8 @@ NEGATIVE = {
         "Ons adres is Damrak 1, 1012 LG Amsterdam.",
         "Ordernummer {~d9x} is onderweg.",
         "Het wachtwoord moet minstens 12 tekens bevatten.",
+        "Artikelnummer EAN {~ean} is uitverkocht.",
+        "Uw verjaardag valt dit jaar op een zondag, gefeliciteerd!",
     ],
 }
 
@@ -416,6 +440,12 @@ def bad_tax():
             return value
 
 
+def ean13():
+    body = rng.choice(["40", "41", "42", "43", "87"]) + digits(10)
+    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(body))
+    return body + str((10 - total % 10) % 10)
+
+
 def nine_digits_failing_elfproef():
     return bad_bsn()
 
@@ -432,6 +462,7 @@ FILLERS = {
     "d3": lambda lang: digits(3), "d4": lambda lang: digits(4), "d5": lambda lang: digits(5), "d6": lambda lang: digits(6),
     "d7": lambda lang: digits(7), "d8": lambda lang: digits(8), "d10": lambda lang: digits(10), "d20": lambda lang: "00" + digits(18),
     "d9x": lambda lang: nine_digits_failing_elfproef(),
+    "ean": lambda lang: ean13(),
     "hex8": lambda lang: "".join(rng.choice("0123456789ABCDEF") for _ in range(8)),
 }
 
