@@ -12,6 +12,11 @@ internal static class NumberScanner
     private const int MaxDigits = 19;
     private const int MaxSeparatorChars = 3;
 
+    // A run of more groups than this ("1 2 3 4 ...") is read in overlapping slices, so memory stays bounded.
+    // A window never spans more than MaxDigits groups, so an overlap of that many groups loses none.
+    private const int MaxGroupsPerSlice = 64;
+    private const int SliceOverlap = MaxDigits + 1;
+
     [ThreadStatic]
     private static List<Group>? groupScratch;
 
@@ -155,6 +160,11 @@ internal static class NumberScanner
             }
 
             groups.Add(new Group(groupStart, index));
+            if (groups.Count == MaxGroupsPerSlice)
+            {
+                break;
+            }
+
             var separatorEnd = index;
             while (separatorEnd < text.Length && separatorEnd - index < MaxSeparatorChars && IsSeparator(text[separatorEnd]))
             {
@@ -172,8 +182,13 @@ internal static class NumberScanner
         var tokenEnd = index;
 
         // A last group glued to a word ("3x", "12abc") is not part of a number.
+        var sliced = groups.Count == MaxGroupsPerSlice;
         var usable = groups.Count;
-        if (Chars.IsWordAt(text, tokenEnd))
+        if (sliced)
+        {
+            usable = MaxGroupsPerSlice - SliceOverlap;
+        }
+        else if (Chars.IsWordAt(text, tokenEnd))
         {
             usable--;
         }
@@ -193,7 +208,7 @@ internal static class NumberScanner
                 continue;
             }
 
-            var last = LongestWindowEnd(groups, g, usable);
+            var last = LongestWindowEnd(groups, g, sliced ? groups.Count : usable);
             var matched = false;
             for (var h = last; h >= g; h--)
             {
@@ -213,7 +228,8 @@ internal static class NumberScanner
             }
         }
 
-        return Math.Max(tokenEnd, digit + 1);
+        // A sliced run goes on with its overlap, read again as the start of the next slice.
+        return sliced ? Math.Max(groups[usable].Start, digit + 1) : Math.Max(tokenEnd, digit + 1);
     }
 
     /// <summary>
