@@ -7,7 +7,8 @@ namespace PrivacyEf.Tests.Redaction;
 
 /// <summary>
 /// Precision and recall per type on the labelled corpus (Corpus/redaction-corpus.jsonl, made by
-/// Corpus/generate_corpus.py). A finding counts when type and span match a label exactly.
+/// Corpus/generate_corpus.py) and on a held-out set written after tuning (Corpus/redaction-heldout.jsonl).
+/// A finding counts when type and span match a label exactly.
 /// </summary>
 public sealed class CorpusQualityTests(ITestOutputHelper output)
 {
@@ -16,11 +17,42 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
     [Fact]
     public void Meets_the_precision_and_recall_goals()
     {
-        var records = LoadCorpus();
+        var records = LoadCorpus("redaction-corpus.jsonl");
         Assert.True(records.Count >= 300, $"The corpus has {records.Count} texts; it needs at least 300.");
         Assert.Equal(["de", "en", "nl"], records.Select(r => r.Lang).Distinct().Order());
         Assert.Contains(records, r => r.Entities.Count == 0);
+        var (scores, total) = Evaluate(records);
+        foreach (var (type, score) in scores)
+        {
+            if (ChecksummedTypes.Contains(type))
+            {
+                Assert.True(score.Precision >= 0.99, $"{type} precision {score.Precision:F3} < 0.99");
+                Assert.True(score.Recall >= 0.98, $"{type} recall {score.Recall:F3} < 0.98");
+            }
+        }
 
+        Assert.True(total.F1 >= 0.95, $"overall F1 {total.F1:F3} < 0.95");
+    }
+
+    /// <summary>Texts in styles the recognizers were not tuned on: checksums still rule out false positives, and the overall bar is lower.</summary>
+    [Fact]
+    public void Holds_up_on_the_held_out_texts()
+    {
+        var records = LoadCorpus("redaction-heldout.jsonl");
+        var (scores, total) = Evaluate(records);
+        foreach (var (type, score) in scores)
+        {
+            if (ChecksummedTypes.Contains(type))
+            {
+                Assert.True(score.Precision >= 0.99, $"{type} precision {score.Precision:F3} < 0.99");
+            }
+        }
+
+        Assert.True(total.F1 >= 0.90, $"overall F1 {total.F1:F3} < 0.90");
+    }
+
+    private (SortedDictionary<string, Score> Scores, Score Total) Evaluate(List<CorpusRecord> records)
+    {
         var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
         foreach (var record in records)
         {
@@ -49,16 +81,7 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
         }
 
         output.WriteLine(Table(records.Count, scores, total));
-        foreach (var (type, score) in scores)
-        {
-            if (ChecksummedTypes.Contains(type))
-            {
-                Assert.True(score.Precision >= 0.99, $"{type} precision {score.Precision:F3} < 0.99");
-                Assert.True(score.Recall >= 0.98, $"{type} recall {score.Recall:F3} < 0.98");
-            }
-        }
-
-        Assert.True(total.F1 >= 0.95, $"overall F1 {total.F1:F3} < 0.95");
+        return (scores, total);
     }
 
     private static Score Score(SortedDictionary<string, Score> scores, string type)
@@ -85,9 +108,9 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
         return table.ToString();
     }
 
-    private static List<CorpusRecord> LoadCorpus()
+    private static List<CorpusRecord> LoadCorpus(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Redaction", "Corpus", "redaction-corpus.jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, "Redaction", "Corpus", file);
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
         return File.ReadLines(path)
             .Where(line => line.Length > 0)

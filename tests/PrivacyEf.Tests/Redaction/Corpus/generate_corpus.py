@@ -514,4 +514,5 @@ def main():
         print(json.dumps(record, ensure_ascii=False))
 
 
-main()
+if __name__ == "__main__":
+    main()
