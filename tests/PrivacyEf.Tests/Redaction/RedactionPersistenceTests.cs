@@ -106,6 +106,24 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task Options_configured_in_AddPrivacy_apply_on_save()
+    {
+        using var app = RedactionApp.Create(Target, o => o.Redaction
+            .AddRecognizer("TICKET_REF", @"\bTCK-[0-9]{5}\b", value => value != "TCK-00000")
+            .Ignore(PiiType.Email));
+        await app.CreateDatabaseAsync();
+        await using (var db = app.NewContext())
+        {
+            db.Messages.Add(new SupportMessage { Body = "see TCK-12345 and TCK-00000, mail a@example.com, card " + Card });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = app.NewContext();
+        Assert.Equal("see [REDACTED:TICKET_REF] and TCK-00000, mail a@example.com, card [REDACTED:CREDIT_CARD]", (await read.Messages.AsNoTracking().SingleAsync()).Body);
+        Assert.Equal(new Dictionary<string, int> { ["CREDIT_CARD"] = 1, ["TICKET_REF"] = 1 }, Assert.Single(app.Observer.Events).FindingCounts);
+    }
+
+    [SkippableFact]
     public async Task Pseudonyms_stay_the_same_across_restarts_and_differ_between_key_rings()
     {
         static void Pseudonymize(PrivacyOptions o) => o.Redaction.Use(PiiType.Email, RedactionOperator.Pseudonymize).Use(PiiType.CreditCard, RedactionOperator.KeepLastFour);

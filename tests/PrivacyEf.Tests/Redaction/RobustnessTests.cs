@@ -45,6 +45,20 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         Assert.Contains("****1111", pseudonymized.Redact(text).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void One_redactor_serves_many_threads_at_once()
+    {
+        var redactor = Redactors.LastFourAndPseudonyms();
+        var texts = Enumerable.Range(0, 400).Select(i => $"#{i} card 4111 1111 1111 1111, mail user{i % 7}@example.com, call +49 30 {1000000 + i}").ToArray();
+        var expected = texts.Select(t => redactor.Redact(t).Text).ToArray();
+
+        var actual = new string[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = redactor.Redact(texts[i]).Text);
+
+        Assert.Equal(expected, actual);
+        Assert.All(actual, t => Assert.Contains("[REDACTED:CREDIT_CARD:****1111]", t, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(PathologicalInputs))]
     public void A_megabyte_of_pathological_input_finishes_quickly(string kind)
