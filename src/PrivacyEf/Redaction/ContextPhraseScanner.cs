@@ -32,6 +32,10 @@ internal static class ContextPhraseScanner
         "falsch", "abgelaufen", "ungültig", "nicht", "zu", "korrekt", "richtig", "vergessen", "geändert", "leer", "gesperrt", "zurückgesetzt", "der", "die", "das", "ein", "eine", "jetzt", "noch", "sicher", "schwach", "stark", "ändern", "richtlinie", "hinweis",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAValueLookup = NotAValue.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Scan(ReadOnlySpan<char> text, List<PiiMatch> matches, PiiTypeSet types)
     {
         var position = 0;
@@ -129,11 +133,11 @@ internal static class ContextPhraseScanner
             }
 
             var word = text[index..wordEnd].Trim("()");
-            if (Verbs.Contains(word.ToString()))
+            if (VerbLookup.Contains(word))
             {
                 linked = true;
             }
-            else if (NotAValue.Contains(word.ToString()) && !IsArticle(word))
+            else if (NotAValueLookup.Contains(word) && !IsArticle(word))
             {
                 return false;
             }
@@ -169,7 +173,7 @@ internal static class ContextPhraseScanner
         }
 
         var value = text[valueStart..valueEnd];
-        if (value.Length < 3 || NotAValue.Contains(value.ToString()))
+        if (value.Length < 3 || NotAValueLookup.Contains(value))
         {
             return false;
         }

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace PrivacyEf.Tests.Redaction;
 
 /// <summary>Degenerate and hostile input: nothing throws, nothing backtracks, run time grows linearly.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class RobustnessTests(ITestOutputHelper output)
 {
     private const int Megabyte = 1024 * 1024;
