@@ -15,6 +15,4 @@ internal static class Chars
     public static bool IsWord(char c) => c < 128 ? IsDigit(c) || IsAsciiLetter(c) || c == '_' : char.IsLetterOrDigit(c);
 
     public static bool IsWordAt(ReadOnlySpan<char> text, int index) => (uint)index < (uint)text.Length && IsWord(text[index]);
-
-    public static bool IsLetterAt(ReadOnlySpan<char> text, int index) => (uint)index < (uint)text.Length && char.IsLetter(text[index]);
 }
