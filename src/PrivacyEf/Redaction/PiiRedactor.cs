@@ -12,6 +12,10 @@ public sealed class PiiRedactor
 {
     private static readonly Lazy<PiiRedactor> DefaultRedactor = new(() => new PiiRedactor(new RedactionOptions()));
 
+    // Each thread keeps its candidate list between calls up to this size (1 MB), so large texts do not
+    // reallocate it on every call, and a thread that once saw a huge text does not hold on to it.
+    private const int MaxRetainedMatches = 1 << 16;
+
     [ThreadStatic]
     private static List<PiiMatch>? matchScratch;
 
@@ -78,7 +82,7 @@ public sealed class PiiRedactor
         finally
         {
             matches.Clear();
-            if (matches.Capacity > 4096)
+            if (matches.Capacity > MaxRetainedMatches)
             {
                 matches.Capacity = 16;
             }
