@@ -36,6 +36,7 @@ switch (command)
     default:
         await ShowEncryptionAsync();
         await ShowLookupAndRotationAsync();
+        await ShowRedactionAsync();
         break;
 }
 
@@ -149,6 +150,35 @@ async Task PurgeAsync()
     {
         Console.WriteLine($"  #{ticket.Id}  {ticket.ContactEmail,-26} {ticket.Body,-32} closed={ticket.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"}{(ticket.OnHold ? "  (legal hold)" : string.Empty)}");
     }
+}
+
+async Task ShowRedactionAsync()
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    const string typed = "Hi, please charge my card 4111 1111 1111 1111 and refund to DE89 3704 0044 0532 0130 00. My password is Sommer2024!";
+    db.ChatMessages.Add(new ChatMessage { CustomerId = 1, Author = "Ada Lovelace", Text = typed });
+    await db.SaveChangesAsync();
+
+    Console.WriteLine();
+    Console.WriteLine("A chat message with a card number, an IBAN and a password, as typed:");
+    Console.WriteLine($"  {typed}");
+    Console.WriteLine("What the ChatMessages table holds (redacted in SaveChanges, before it reached the database):");
+    var connection = db.Database.GetDbConnection();
+    await connection.OpenAsync();
+    await using (DbCommand raw = connection.CreateCommand())
+    {
+        raw.CommandText = """SELECT "Id", "Author", "Text" FROM "ChatMessages" ORDER BY "Id" """;
+        await using var reader = await raw.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine($"  #{reader.GetInt32(0)}  {reader.GetString(1)}: {reader.GetString(2)}");
+        }
+    }
+
+    await connection.CloseAsync();
+    var redaction = PiiRedactor.Default.Redact(typed);
+    Console.WriteLine($"  PiiRedactor.Default.Redact(typed).Findings: {string.Join(", ", redaction.Findings.Select(f => $"{f.Label} at {f.Start} ({f.Length} chars)"))}");
 }
 
 static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

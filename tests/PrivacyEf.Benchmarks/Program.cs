@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
 using PrivacyEf.Benchmarks.Encryption;
 using PrivacyEf.Benchmarks.Retention;
+using PrivacyEf.Benchmarks.Redaction;
 
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
@@ -18,6 +19,7 @@ if (args.Contains("--quick"))
     EncryptedColumnBenchmarks.Quick();
     SearchableLookupBenchmarks.Quick();
     await ReencryptionThroughput.RunAsync(10_000, 100_000);
+    RedactionBenchmarks.Quick();
     return;
 }
 

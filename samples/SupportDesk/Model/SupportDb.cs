@@ -19,4 +19,6 @@ public class SupportDb : DbContext
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
 }

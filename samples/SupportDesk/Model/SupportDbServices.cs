@@ -17,6 +17,11 @@ public static class SupportDbServices
         services.AddPrivacy(o =>
         {
             o.NormalizeSearch<Customer>(c => c.Email, SearchNormalization.CaseInsensitive);
+
+            // Card numbers and IBANs in chat keep their last four digits, so agents can still tell which one is meant.
+            o.Redaction
+                .Use(PiiType.CreditCard, RedactionOperator.KeepLastFour)
+                .Use(PiiType.Iban, RedactionOperator.KeepLastFour);
             configurePrivacy?.Invoke(o);
         });
         return services;

@@ -16,4 +16,7 @@ internal static partial class PrivacyLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "PrivacyEf could not read a key table while looking for a missing data key.")]
     public static partial void KeyTableUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "PrivacyEf redacted {FindingCount} finding(s) in {EntityType}.{Property} ({Source}): {FindingCounts}.")]
+    public static partial void TextRedacted(ILogger logger, int findingCount, string entityType, string property, RedactionSource source, string findingCounts);
 }

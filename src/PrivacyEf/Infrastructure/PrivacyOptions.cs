@@ -46,6 +46,9 @@ public sealed class PrivacyOptions
         return this;
     }
 
+    /// <summary>How <c>[Personal(Redact = true)]</c> text is redacted: operators per type, ignored types, the application's own recognizers, the pseudonym key.</summary>
+    public RedactionOptions Redaction { get; } = new();
+
     /// <summary>The grants configured with <see cref="Grant"/>.</summary>
     public IReadOnlyList<PrivacyGrant> Grants => grants;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PrivacyEf.Encryption;
 using PrivacyEf.SubjectRights;
+using PrivacyEf.Redaction;
 
 namespace PrivacyEf.Infrastructure;
 
@@ -15,13 +16,16 @@ namespace PrivacyEf.Infrastructure;
 /// </summary>
 internal sealed class PrivacyRuntime : IDisposable
 {
-    public PrivacyRuntime(IOptions<PrivacyOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    public PrivacyRuntime(IOptions<PrivacyOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IServiceProvider? services = null)
     {
         Options = options.Value;
         TimeProvider = timeProvider;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
-        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing), new SqliteSecureDeleteInterceptor()];
+        Redaction = new RedactionRuntime(Options.Redaction, dataProtection, services, logger);
+
+        // Redaction first: the later interceptors see (and index) the redacted text.
+        Interceptors = [new RedactionSaveChangesInterceptor(Redaction), new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing), new SqliteSecureDeleteInterceptor()];
     }
 
     public PrivacyOptions Options { get; }
@@ -31,6 +35,8 @@ internal sealed class PrivacyRuntime : IDisposable
     public DataKeyRing KeyRing { get; }
 
     public IReadOnlyList<IInterceptor> Interceptors { get; }
+
+    public RedactionRuntime Redaction { get; }
 
     public void Dispose() => KeyRing.Dispose();
 }

@@ -97,6 +97,7 @@ public sealed class PackageConsumerTests : IDisposable
 
             public class Buyer
             {
+                [DataSubject]
                 public int Id { get; set; }
 
                 [Personal(PersonalDataCategory.Contact, Encrypt = true, Searchable = true)]

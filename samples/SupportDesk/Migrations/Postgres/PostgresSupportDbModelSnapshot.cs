@@ -46,6 +46,31 @@ namespace SupportDesk.Migrations.Postgres
                     b.ToTable("privacy_data_keys");
                 });
 
+            modelBuilder.Entity("SupportDesk.Model.ChatMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasComment("Personal data (FreeText); redacted on save");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChatMessages");
+                });
+
             modelBuilder.Entity("SupportDesk.Model.Customer", b =>
                 {
                     b.Property<int>("Id")

@@ -41,6 +41,29 @@ namespace SupportDesk.Migrations.Sqlite
                     b.ToTable("privacy_data_keys");
                 });
 
+            modelBuilder.Entity("SupportDesk.Model.ChatMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasComment("Personal data (FreeText); redacted on save");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChatMessages");
+                });
+
             modelBuilder.Entity("SupportDesk.Model.Customer", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,5 @@
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Redaction;
+
+public sealed class InMemoryRedactionPersistenceTests() : RedactionPersistenceTests(new InMemoryTarget());
