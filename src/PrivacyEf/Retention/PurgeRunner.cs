@@ -50,7 +50,7 @@ internal static class PurgeRunner
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = new PurgeRun(context, runtime, options, now, logger);
+            var run = new PurgeRun(context, runtime, options, now, logger, holdsRunLock: runLock is not null);
             foreach (var (entityType, metadata) in RetainedEntityTypes(context.Model, options.EntityFilter))
             {
                 var report = await metadata.Purge!.RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
