@@ -7,7 +7,7 @@ using PrivacyEf.Metadata;
 namespace PrivacyEf.Retention;
 
 /// <summary>The state one purge run shares with the batches of every entity type.</summary>
-internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, PurgeOptions options, DateTimeOffset now, ILogger logger)
+internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, PurgeOptions options, DateTimeOffset now, ILogger logger, bool holdsRunLock)
 {
     public DbContext Context { get; } = context;
 
@@ -15,7 +15,13 @@ internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, Purge
 
     public DateTimeOffset Now { get; } = now;
 
-    public Task LockBatchAsync(CancellationToken cancellationToken) => RetentionLocks.LockBatchAsync(Context, cancellationToken);
+    /// <summary>
+    /// Serializes batches with other purgers of the database. A run that holds the run lock skips it: no other
+    /// single runner is active, and each statement re-checks eligibility, so a cooperative purger running beside it
+    /// still never processes a row twice.
+    /// </summary>
+    public Task LockBatchAsync(CancellationToken cancellationToken) =>
+        holdsRunLock ? Task.CompletedTask : RetentionLocks.LockBatchAsync(Context, cancellationToken);
 
     /// <summary>
     /// Anonymizing writes placeholders through the columns' value converters, and an encrypting converter needs the

@@ -45,9 +45,12 @@ internal static class PurgeRunner
         }
 
         var reports = new List<PurgeEntityReport>();
+
+        // One connection for the whole run: opening one per batch costs more than a batch on SQLite.
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = new PurgeRun(context, runtime, options, now, logger);
+            var run = new PurgeRun(context, runtime, options, now, logger, holdsRunLock: runLock is not null);
             foreach (var (entityType, metadata) in RetainedEntityTypes(context.Model, options.EntityFilter))
             {
                 var report = await metadata.Purge!.RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
@@ -69,6 +72,8 @@ internal static class PurgeRunner
             {
                 await runLock.DisposeAsync().ConfigureAwait(false);
             }
+
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
         var result = new PurgeReport(now, options.DryRun, reports, Stopwatch.GetElapsedTime(started));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf.Tests.Infrastructure;
 
@@ -54,6 +55,10 @@ public sealed class PurgeTarget : IAsyncDisposable
             }
 
             options.UsePrivacy(sp);
+            if (Environment.GetEnvironmentVariable("PRIVACYEF_BENCH_SQL") == "1")
+            {
+                options.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted]);
+            }
         });
         var app = new PurgeApp(services.BuildServiceProvider(), IsPostgres);
         await using var db = app.NewContext();

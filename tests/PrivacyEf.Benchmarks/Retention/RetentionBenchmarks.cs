@@ -139,6 +139,13 @@ public class RetentionBenchmarks
 
     private static async Task<TimeSpan> MeasureAsync(PurgeTarget target, string name, int rows, bool seedTickets, Func<PurgeApp, Task<long>> variant, TimeSpan? baseline = null)
     {
+        // PRIVACYEF_BENCH_ONLY=text runs only the variants whose "provider: name" contains the text.
+        if (Environment.GetEnvironmentVariable("PRIVACYEF_BENCH_ONLY") is { Length: > 0 } only
+            && !$"{target.Name}: {name}".Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            return baseline ?? TimeSpan.FromMilliseconds(1);
+        }
+
         await using var app = await target.CreateAsync();
         if (seedTickets)
         {

@@ -84,6 +84,42 @@ public abstract class RetentionTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task The_cutoff_compares_instants_whatever_the_offset()
+    {
+        using var app = new RetentionApp(Target);
+        await app.CreateDatabaseAsync();
+        var cutoff = RetentionSeed.Now.AddDays(-30);
+        var offsets = Target is SqliteTarget ? new[] { TimeSpan.FromHours(5), TimeSpan.FromHours(-5), TimeSpan.Zero } : [TimeSpan.Zero];
+        await using (var seed = app.NewContext())
+        {
+            var id = 0;
+            foreach (var offset in offsets)
+            {
+                // One minute before the cutoff expires, one minute after does not, in local times that sort the other way.
+                var before = RetentionSeed.Ticket(app, ++id, null);
+                before.ClosedAt = cutoff.AddMinutes(-1).ToOffset(offset);
+                var after = RetentionSeed.Ticket(app, ++id, null);
+                after.ClosedAt = cutoff.AddMinutes(1).ToOffset(-offset);
+                seed.Tickets.AddRange(before, after);
+            }
+
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = app.NewContext();
+
+        // The generated predicate is public API too: it composes into any query.
+        Assert.Equal(offsets.Length, await db.Tickets.CountAsync(SupportTicketPrivacy.ExpiredBefore(cutoff)));
+        var report = await db.PurgeExpiredAsync(At());
+        Assert.Equal(offsets.Length, report.For(nameof(SupportTicket))!.Rows);
+        var expiredIds = Enumerable.Range(0, offsets.Length).Select(i => (2 * i) + 1).ToList();
+        foreach (var ticket in await db.Tickets.ToListAsync())
+        {
+            Assert.Equal(expiredIds.Contains(ticket.Id), ticket.Email == AnonymizedValues.TextPlaceholder);
+        }
+    }
+
+    [SkippableFact]
     public async Task An_encrypted_placeholder_is_stored_encrypted()
     {
         using var app = new RetentionApp(Target);
