@@ -16,4 +16,7 @@ internal static partial class PrivacyLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "PrivacyEf could not read a key table while looking for a missing data key.")]
     public static partial void KeyTableUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "PrivacyEf could not write {Count} access log entries.")]
+    public static partial void AccessLogWriteFailed(ILogger logger, Exception exception, int count);
 }

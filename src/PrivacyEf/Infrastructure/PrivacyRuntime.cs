@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PrivacyEf.Access;
 using PrivacyEf.Encryption;
 
 namespace PrivacyEf.Infrastructure;
@@ -20,7 +21,8 @@ internal sealed class PrivacyRuntime : IDisposable
         TimeProvider = timeProvider;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         KeyRing = new DataKeyRing(dataProtection, timeProvider, logger);
-        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing)];
+        Access = new AccessRuntime(Options, timeProvider, logger);
+        Interceptors = [new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), .. Access.Interceptors];
     }
 
     public PrivacyOptions Options { get; }
@@ -31,5 +33,11 @@ internal sealed class PrivacyRuntime : IDisposable
 
     public IReadOnlyList<IInterceptor> Interceptors { get; }
 
-    public void Dispose() => KeyRing.Dispose();
+    public AccessRuntime Access { get; }
+
+    public void Dispose()
+    {
+        Access.Dispose();
+        KeyRing.Dispose();
+    }
 }

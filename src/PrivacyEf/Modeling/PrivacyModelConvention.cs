@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using PrivacyEf.Access;
 using PrivacyEf.Encryption;
 using PrivacyEf.Infrastructure;
 using PrivacyEf.Metadata;
@@ -28,6 +29,7 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelIni
         keyTable.SetPrimaryKey(id);
         var wrapped = keyTable.FindProperty(nameof(PrivacyDataKey.WrappedKey)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.WrappedKey), typeof(string));
         wrapped.IsNullable = false;
+        AccessModel.AddTables(model, runtime.Options);
     }
 
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
