@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyEf.Access.Logging;
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Access;
+
+/// <summary>Every disclosure is logged, without values, in a hash chain that shows tampering.</summary>
+public abstract class AccessLogTests(DatabaseTarget target)
+{
+    protected DatabaseTarget Target { get; } = target;
+
+    [SkippableFact]
+    public async Task A_disclosure_records_actor_purpose_entity_properties_subjects_and_rows()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        using (AccessApp.Agent())
+        {
+            await db.Patrons.AsNoTracking().ToListAsync();
+        }
+
+        await db.FlushAccessLogAsync();
+        var entry = Assert.Single(await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Where(e => e.Actor == "agent-7").ToListAsync());
+        Assert.Equal("support", entry.Purpose);
+        Assert.Equal("Patron", entry.Entity);
+        Assert.Equal("Email,Name", entry.Properties);
+        Assert.Equal("1,2", entry.SubjectIds);
+        Assert.Equal(2, entry.RowCount);
+        Assert.Equal(AccessApp.Start.UtcDateTime, DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc));
+    }
+
+    [SkippableFact]
+    public async Task Projections_and_system_reads_are_logged_and_masked_reads_are_not()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        using (AccessApp.Clerk())
+        {
+            await db.Orders.Select(o => new { o.CardNumber, o.Amount }).ToListAsync();
+        }
+
+        using (AccessApp.Agent())
+        {
+            // Only masked values: nothing is disclosed, nothing is logged.
+            await db.Orders.Select(o => o.CardNumber).ToListAsync();
+        }
+
+        using (Privacy.System("monthly statement run"))
+        {
+            await db.Patrons.Where(p => p.Id == 2).Select(p => p.Iban).ToListAsync();
+        }
+
+        await db.FlushAccessLogAsync();
+        var entries = await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Where(e => e.Actor != "system" || e.Reason != "seeding the test database").OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("clerk-2", "billing", "PatronOrder", "CardNumber", "1", 1), (entries[0].Actor, entries[0].Purpose, entries[0].Entity, entries[0].Properties, entries[0].SubjectIds, entries[0].RowCount));
+        Assert.Equal(("system", "monthly statement run", "Patron", "Iban", "2"), (entries[1].Actor, entries[1].Reason, entries[1].Entity, entries[1].Properties, entries[1].SubjectIds));
+    }
+
+    [SkippableFact]
+    public async Task The_log_never_holds_personal_values()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        using (AccessApp.Clerk())
+        {
+            await db.Patrons.Include(p => p.Orders).AsNoTracking().ToListAsync();
+            await db.Patrons.Select(p => new { p.Name, p.Email, p.Iban }).ToListAsync();
+        }
+
+        await db.FlushAccessLogAsync();
+        var entries = await db.Set<PrivacyAccessLogEntry>().AsNoTracking().ToListAsync();
+        Assert.NotEmpty(entries);
+        var text = string.Join("\n", entries.Select(e => string.Join("|", e.Actor, e.Purpose, e.Reason, e.Entity, e.Properties, e.SubjectIds, e.Hash)));
+        foreach (var secret in new[] { "Ada", "Lovelace", "ada@analytical.example", "GB33BUKB", "5555", "4111111111111111", "Grace", "cobol" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("Iban", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_untouched_log_verifies()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        var verification = await db.VerifyAccessLogAsync();
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(verification.EntriesChecked, verification.HeadSequence);
+        Assert.True(verification.EntriesChecked >= 4);
+    }
+
+    [SkippableFact]
+    public async Task An_edited_entry_is_detected()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        await db.Database.ExecuteSqlRawAsync("UPDATE privacy_access_log SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = 2");
+        var verification = await db.VerifyAccessLogAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Equal(2, verification.FirstBadSequence);
+        Assert.Contains("altered", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_deleted_entry_is_detected()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM privacy_access_log WHERE \"Sequence\" = 3");
+        var verification = await db.VerifyAccessLogAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBadSequence);
+        Assert.Contains("missing", verification.Problem, StringComparison.Ordinal);
+
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM privacy_access_log WHERE \"Sequence\" = 1");
+        Assert.Equal(2, (await db.VerifyAccessLogAsync()).FirstBadSequence);
+    }
+
+    [SkippableFact]
+    public async Task An_inserted_entry_is_detected()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+
+        // Make room in the middle of the chain, then forge an entry there that claims the right predecessor.
+        await db.Database.ExecuteSqlRawAsync("UPDATE privacy_access_log SET \"Sequence\" = \"Sequence\" + 1000 WHERE \"Sequence\" >= 3");
+        await db.Database.ExecuteSqlRawAsync("UPDATE privacy_access_log SET \"Sequence\" = \"Sequence\" - 999 WHERE \"Sequence\" >= 1003");
+        var second = await db.Set<PrivacyAccessLogEntry>().AsNoTracking().SingleAsync(e => e.Sequence == 2);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO privacy_access_log ("Sequence", "OccurredAt", "Actor", "Purpose", "Entity", "Properties", "SubjectIds", "RowCount", "PreviousHash", "Hash")
+            VALUES (3, {second.OccurredAt}, 'agent-7', 'support', 'Patron', 'Email', '1', 1, {second.Hash}, {new string('a', 64)})
+            """);
+        var verification = await db.VerifyAccessLogAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBadSequence);
+    }
+
+    [SkippableFact]
+    public async Task Purging_old_entries_keeps_the_log_verifiable()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        var before = await db.VerifyAccessLogAsync();
+
+        app.Clock.Advance(TimeSpan.FromDays(200));
+        Assert.Equal(0, await db.PurgeAccessLogAsync());
+        using (AccessApp.Agent())
+        {
+            await db.Patrons.AsNoTracking().ToListAsync();
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(200));
+        var purged = await db.PurgeAccessLogAsync();
+        Assert.Equal(before.HeadSequence, purged);
+
+        var after = await db.VerifyAccessLogAsync();
+        Assert.True(after.IsIntact, after.Problem);
+        var remaining = await db.Set<PrivacyAccessLogEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, remaining.Count);
+        Assert.Equal("agent-7", remaining[0].Actor);
+        Assert.Equal(before.HeadSequence, remaining[1].PurgedThrough);
+
+        // Cutting entries off the front without a purge is still caught.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM privacy_access_log WHERE \"PurgedThrough\" IS NOT NULL");
+        Assert.False((await db.VerifyAccessLogAsync()).IsIntact);
+    }
+
+    private static async Task ReadSeveralTimesAsync(AccessApp app, DbContext db)
+    {
+        foreach (var scope in new Func<PrivacyScope>[] { AccessApp.Agent, AccessApp.Clerk, AccessApp.Agent, AccessApp.Clerk })
+        {
+            using (scope())
+            {
+                await db.Set<Model.Access.Patron>().AsNoTracking().ToListAsync();
+            }
+
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await db.FlushAccessLogAsync();
+    }
+}
