@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf;
 using SupportDesk.Model;
 
 // The sample keeps its database and its Data Protection key ring beside the build output, so a run
@@ -14,7 +15,14 @@ var services = new ServiceCollection();
 services.AddDataProtection()
     .SetApplicationName("SupportDesk")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-services.AddPrivacy();
+services.AddPrivacy(o =>
+{
+    // Least privilege: each role sees what its purpose needs; the rest comes back masked.
+    o.Grant(role: "agent", purpose: "support", PersonalDataCategory.Identity, PersonalDataCategory.Contact);
+    o.Grant(role: "clerk", purpose: "billing", PersonalDataCategory.Identity, PersonalDataCategory.Contact, PersonalDataCategory.Financial);
+    o.Grant(role: "marketer", purpose: "marketing", PersonalDataCategory.Contact);
+    o.Purpose("marketing").RequiresConsent().Describe("Product news by e-mail, only to customers who agreed.");
+});
 services.AddDbContext<SupportDb>((sp, options) => options.UseSqlite($"Data Source={databasePath}").UsePrivacy(sp));
 await using var provider = services.BuildServiceProvider();
 
@@ -25,6 +33,7 @@ Console.WriteLine();
 await using (var scope = provider.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    using var seeding = Privacy.System(reason: "seeding the sample database");
     await db.Database.EnsureDeletedAsync();
     await db.Database.EnsureCreatedAsync();
     db.Customers.AddRange(
@@ -64,11 +73,58 @@ await using (var scope = provider.CreateAsyncScope())
     await connection.CloseAsync();
     Console.WriteLine();
 
-    Console.WriteLine("What the application reads through EF Core:");
+    Console.WriteLine("What the application reads through EF Core (in a system scope, which sees everything and is logged):");
+    using var system = Privacy.System(reason: "sample: show the decrypted rows");
     foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
     {
         Console.WriteLine($"  #{customer.Id}  Name={customer.Name}  Email={customer.Email}  Phone={customer.Phone ?? "-"}  Iban={customer.Iban ?? "-"}  Plan={customer.Plan}");
     }
+}
+
+Console.WriteLine();
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    await db.GrantConsentAsync(subjectId: 1, purpose: "marketing");
+
+    Console.WriteLine("The same customers, read by three people for three purposes:");
+    using (Privacy.Access(purpose: "support", actor: "agent-7", roles: ["agent"]))
+    {
+        Console.WriteLine("  Support agent (support): names and contact details, no bank data");
+        foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
+        {
+            Console.WriteLine($"    #{customer.Id}  {customer.Name,-14} {customer.Email,-24} {customer.Phone ?? "-",-18} Iban={customer.Iban ?? "-"}");
+        }
+    }
+
+    using (Privacy.Access(purpose: "billing", actor: "clerk-2", roles: ["clerk"]))
+    {
+        Console.WriteLine("  Billing clerk (billing): bank data, but the phone is for support only");
+        foreach (var row in await db.Customers.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Phone, c.Iban }).ToListAsync())
+        {
+            Console.WriteLine($"    #{row.Id}  {row.Name,-14} Phone={row.Phone ?? "(withheld)",-18} Iban={row.Iban ?? "-"}");
+        }
+    }
+
+    using (Privacy.Access(purpose: "marketing", actor: "newsletter-job", roles: ["marketer"]))
+    {
+        Console.WriteLine("  Marketing (marketing, consent required): only customers who consented, e-mail only");
+        foreach (var row in await db.Customers.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Email }).ToListAsync())
+        {
+            Console.WriteLine($"    #{row.Id}  {row.Name,-14} {row.Email}");
+        }
+    }
+
+    await db.FlushAccessLogAsync();
+    Console.WriteLine();
+    Console.WriteLine("The access log (who saw what, for whom; never the values), hash-chained:");
+    foreach (var entry in await db.Set<PrivacyEf.Access.Logging.PrivacyAccessLogEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())
+    {
+        Console.WriteLine($"  {entry.Sequence,2}  {entry.Actor,-15} {entry.Purpose,-10} {entry.Entity}.{{{entry.Properties}}}  subjects [{entry.SubjectIds}]  rows {entry.RowCount}");
+    }
+
+    var verification = await db.VerifyAccessLogAsync();
+    Console.WriteLine($"  VerifyAccessLogAsync: {(verification.IsIntact ? "intact" : "BROKEN: " + verification.Problem)}, {verification.EntriesChecked} entries, head {verification.HeadHash[..16]}…");
 }
 
 static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

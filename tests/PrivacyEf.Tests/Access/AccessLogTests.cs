@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf.Access.Logging;
 using PrivacyEf.Tests.Infrastructure;
 
@@ -170,6 +172,45 @@ public abstract class AccessLogTests(DatabaseTarget target)
         // Cutting entries off the front without a purge is still caught.
         await db.Database.ExecuteSqlRawAsync("DELETE FROM privacy_access_log WHERE \"PurgedThrough\" IS NOT NULL");
         Assert.False((await db.VerifyAccessLogAsync()).IsIntact);
+    }
+
+    [SkippableFact]
+    public async Task Entries_of_a_request_scoped_context_are_written_after_the_request_scope_is_gone()
+    {
+        Target.RequireAvailable();
+        var keys = Directory.CreateTempSubdirectory("privacyef-keys-");
+        try
+        {
+            var database = Target.NewDatabaseName();
+            var services = new ServiceCollection();
+            services.AddDataProtection().PersistKeysToFileSystem(keys);
+            services.AddPrivacy(o => o.Grant("agent", "support", PersonalDataCategory.Contact, PersonalDataCategory.Identity));
+            services.AddDbContext<Model.Access.AccessDbContext>((sp, options) => Target.UseDatabase(options.UsePrivacy(sp), database));
+            await using var provider = services.BuildServiceProvider(validateScopes: true);
+            await using (var setup = provider.CreateAsyncScope())
+            {
+                var db = setup.ServiceProvider.GetRequiredService<Model.Access.AccessDbContext>();
+                await db.Database.EnsureCreatedAsync();
+                db.Patrons.Add(new Model.Access.Patron { Id = 1, Name = "Ada Lovelace", Email = "ada@analytical.example" });
+                await db.SaveChangesAsync();
+            }
+
+            await using (var request = provider.CreateAsyncScope())
+            using (AccessApp.Agent())
+            {
+                await request.ServiceProvider.GetRequiredService<Model.Access.AccessDbContext>().Patrons.ToListAsync();
+            }
+
+            await using var after = provider.CreateAsyncScope();
+            var check = after.ServiceProvider.GetRequiredService<Model.Access.AccessDbContext>();
+            await check.FlushAccessLogAsync();
+            var entry = Assert.Single(await check.Set<PrivacyAccessLogEntry>().AsNoTracking().ToListAsync());
+            Assert.Equal(("agent-7", "Email,Name", "1"), (entry.Actor, entry.Properties, entry.SubjectIds));
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
     }
 
     private static async Task ReadSeveralTimesAsync(AccessApp app, DbContext db)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace PrivacyEf.Access.Logging;
@@ -9,11 +11,13 @@ namespace PrivacyEf.Access.Logging;
 /// </summary>
 internal sealed class AccessLogSink(Type contextType, string? connectionString, IDbContextOptions options) : IEquatable<AccessLogSink>
 {
+    private static readonly ConditionalWeakTable<IDbContextOptions, IDbContextOptions> Detached = [];
+
     public Type ContextType { get; } = contextType;
 
     public string? ConnectionString { get; } = connectionString;
 
-    public IDbContextOptions Options { get; } = options;
+    public IDbContextOptions Options { get; } = Detached.GetValue(options, Detach);
 
     public bool Equals(AccessLogSink? other) =>
         other is not null
@@ -25,4 +29,20 @@ internal sealed class AccessLogSink(Type contextType, string? connectionString, 
     public override bool Equals(object? obj) => Equals(obj as AccessLogSink);
 
     public override int GetHashCode() => HashCode.Combine(ContextType, ConnectionString);
+
+    /// <summary>
+    /// The options without the request's service scope: a context from AddDbContext carries its scoped provider, which
+    /// is disposed with the request, usually before the background writer gets to the entries. The root provider lives on.
+    /// </summary>
+    private static IDbContextOptions Detach(IDbContextOptions options)
+    {
+        if (options is not DbContextOptions contextOptions
+            || options.FindExtension<CoreOptionsExtension>() is not { ApplicationServiceProvider: not null } core
+            || ReferenceEquals(core.ApplicationServiceProvider, core.RootApplicationServiceProvider))
+        {
+            return options;
+        }
+
+        return contextOptions.WithExtension(core.WithApplicationServiceProvider(core.RootApplicationServiceProvider));
+    }
 }
