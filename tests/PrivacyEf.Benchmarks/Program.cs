@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
+using PrivacyEf.Benchmarks.Access;
 using PrivacyEf.Benchmarks.Encryption;
 
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
@@ -7,6 +8,7 @@ using PrivacyEf.Benchmarks.Encryption;
 if (args.Contains("--quick"))
 {
     EncryptedColumnBenchmarks.Quick();
+    AccessBenchmarks.Quick();
     return;
 }
 
