@@ -11,6 +11,12 @@ var dataDirectory = Path.Combine(AppContext.BaseDirectory, "data");
 Directory.CreateDirectory(dataDirectory);
 var databasePath = Path.Combine(dataDirectory, "supportdesk.db");
 
+if (args.Contains("--web"))
+{
+    await SupportDesk.WebMode.RunAsync(args, dataDirectory, databasePath);
+    return;
+}
+
 var services = new ServiceCollection();
 services.AddDataProtection()
     .SetApplicationName("SupportDesk")
