@@ -17,11 +17,12 @@ public sealed class AccessApp : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider services;
+    private bool disposed;
     private readonly string keyRingDirectory = Directory.CreateTempSubdirectory("privacyef-keys-").FullName;
 
-    private AccessApp(DatabaseTarget target, Action<PrivacyOptions>? configure)
+    private AccessApp(DatabaseTarget target, Action<PrivacyOptions>? configure, string? database = null)
     {
-        Database = target.NewDatabaseName();
+        Database = database ?? target.NewDatabaseName();
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddDataProtection()
@@ -80,10 +81,23 @@ public sealed class AccessApp : IDisposable
         return app;
     }
 
+    /// <summary>Another application on an existing database (no seeding).</summary>
+    public static Task<AccessApp> OpenAsync(DatabaseTarget target, string database)
+    {
+        target.RequireAvailable();
+        return Task.FromResult(new AccessApp(target, configure: null, database));
+    }
+
     public AccessDbContext NewContext() => services.GetRequiredService<IDbContextFactory<AccessDbContext>>().CreateDbContext();
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         services.Dispose();
         try
         {

@@ -213,6 +213,26 @@ public abstract class AccessLogTests(DatabaseTarget target)
         }
     }
 
+    [SkippableFact]
+    public async Task Entries_still_queued_when_the_application_stops_are_written()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        var database = app.Database;
+        await using (var db = app.NewContext())
+        {
+            using (AccessApp.Agent())
+            {
+                await db.Patrons.AsNoTracking().ToListAsync();
+            }
+        }
+
+        app.Dispose();
+        using var again = await AccessApp.OpenAsync(Target, database);
+        await using var check = again.NewContext();
+        var entry = Assert.Single(await check.Set<PrivacyAccessLogEntry>().AsNoTracking().Where(e => e.Actor == "agent-7").ToListAsync());
+        Assert.Equal("1,2", entry.SubjectIds);
+    }
+
     private static async Task ReadSeveralTimesAsync(AccessApp app, DbContext db)
     {
         foreach (var scope in new Func<PrivacyScope>[] { AccessApp.Agent, AccessApp.Clerk, AccessApp.Agent, AccessApp.Clerk })

@@ -31,18 +31,19 @@ internal sealed class AccessLogSink(Type contextType, string? connectionString, 
     public override int GetHashCode() => HashCode.Combine(ContextType, ConnectionString);
 
     /// <summary>
-    /// The options without the request's service scope: a context from AddDbContext carries its scoped provider, which
-    /// is disposed with the request, usually before the background writer gets to the entries. The root provider lives on.
+    /// The options without the application's services: a context from AddDbContext carries its request's scoped
+    /// provider, which is disposed with the request, usually before the background writer gets to the entries, and
+    /// the root provider is disposed when the application stops, while the writer drains its queue. EF's own internal
+    /// services (cached per application) are all the writer's context needs.
     /// </summary>
     private static IDbContextOptions Detach(IDbContextOptions options)
     {
         if (options is not DbContextOptions contextOptions
-            || options.FindExtension<CoreOptionsExtension>() is not { ApplicationServiceProvider: not null } core
-            || ReferenceEquals(core.ApplicationServiceProvider, core.RootApplicationServiceProvider))
+            || options.FindExtension<CoreOptionsExtension>() is not { ApplicationServiceProvider: not null } core)
         {
             return options;
         }
 
-        return contextOptions.WithExtension(core.WithApplicationServiceProvider(core.RootApplicationServiceProvider));
+        return contextOptions.WithExtension(core.WithApplicationServiceProvider(null));
     }
 }
