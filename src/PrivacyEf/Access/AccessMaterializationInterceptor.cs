@@ -48,6 +48,8 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
             var value = property.Getter.GetClrValueUsingContainingEntity(entity);
             if (value is null)
             {
+                // Nothing to hide, but remembered: attaching the entity with Update must not count as writing it.
+                masked[property.Name] = null;
                 continue;
             }
 

@@ -112,6 +112,8 @@ public abstract class ReadPathTests(DatabaseTarget target)
             Assert.Equal(MaskedAdaIban, await db.Patrons.Where(p => p.Id == 1).Select(p => p.Iban).SingleAsync());
             Assert.Equal(MaskedAdaBirthDate, await db.Patrons.Where(p => p.Id == 1).Select(p => p.BirthDate).SingleAsync());
             Assert.Equal("ada@analytical.example", await db.Patrons.Where(p => p.Id == 1).Select(p => p.Email).SingleAsync());
+            Assert.Equal(MaskedAdaIban, await db.Patrons.Where(p => p.Id == 1).Select(p => EF.Property<string>(p, nameof(Patron.Iban))).SingleAsync());
+            Assert.Equal(MaskedAdaIban, db.Patrons.Where(p => p.Id == 1).Select(p => p.Iban).Single());
         }
 
         Assert.Equal(MaskedAdaIban, await db.Patrons.Where(p => p.Id == 1).Select(p => p.Iban).SingleAsync());
