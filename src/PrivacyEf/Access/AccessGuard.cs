@@ -30,7 +30,7 @@ public static class AccessGuard
         {
             if (member.IsLogged)
             {
-                (scope?.Disclosures ?? access.UnscopedDisclosures).Record(access, member.EntityName, member.PropertyName, subject is null ? null : SubjectIds.Format(subject));
+                (scope?.Disclosures ?? access.UnscopedDisclosures).Record(access, member.EntityName, member.PropertyName, subject);
             }
 
             return value;

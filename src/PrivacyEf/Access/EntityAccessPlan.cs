@@ -73,7 +73,4 @@ internal sealed class EntityAccessPlan
         lastDecision = decision;
         return decision;
     }
-
-    public string? SubjectOf(object entity) =>
-        SubjectGetter?.GetClrValueUsingContainingEntity(entity) is { } subject ? SubjectIds.Format(subject) : null;
 }

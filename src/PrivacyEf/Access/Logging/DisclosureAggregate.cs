@@ -4,26 +4,78 @@ namespace PrivacyEf.Access.Logging;
 internal sealed class DisclosureAggregate
 {
     private readonly Dictionary<string, int> propertyReads = new(StringComparer.Ordinal);
-    private readonly HashSet<string> subjects = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> Properties => propertyReads.Keys.Order(StringComparer.Ordinal);
+    // Raw ids, formatted only when the entry is written: this is filled once per row of every query.
+    private readonly HashSet<object> subjects = [];
 
-    public IEnumerable<string> Subjects => subjects.Order(StringComparer.Ordinal);
+    // Rows materialized as entities under one decision, counted here and folded into propertyReads when the decision changes.
+    private IReadOnlyList<GuardedProperty>? rowProperties;
+    private bool[]? rowAllowed;
+    private int rowCount;
+
+    public IEnumerable<string> Properties
+    {
+        get
+        {
+            FoldRows();
+            return propertyReads.Keys.Order(StringComparer.Ordinal);
+        }
+    }
+
+    public IEnumerable<string> Subjects => subjects.Select(SubjectIds.Format).Order(StringComparer.Ordinal);
 
     /// <summary>Rows disclosed: a row discloses each of its properties once, so the most-read property counts them.</summary>
-    public int RowCount => propertyReads.Count == 0 ? 0 : propertyReads.Values.Max();
+    public int RowCount
+    {
+        get
+        {
+            FoldRows();
+            return propertyReads.Count == 0 ? 0 : propertyReads.Values.Max();
+        }
+    }
 
-    public void Add(string property, string? subject)
+    public void Add(string property, object? subject)
     {
         propertyReads[property] = propertyReads.GetValueOrDefault(property) + 1;
         AddSubject(subject);
     }
 
-    public void AddSubject(string? subject)
+    public void AddRow(IReadOnlyList<GuardedProperty> properties, bool[] allowed, object? subject)
+    {
+        if (!ReferenceEquals(allowed, rowAllowed))
+        {
+            FoldRows();
+            rowProperties = properties;
+            rowAllowed = allowed;
+        }
+
+        rowCount++;
+        AddSubject(subject);
+    }
+
+    private void AddSubject(object? subject)
     {
         if (subject is not null)
         {
             subjects.Add(subject);
         }
+    }
+
+    private void FoldRows()
+    {
+        if (rowAllowed is null || rowProperties is null || rowCount == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < rowAllowed.Length; i++)
+        {
+            if (rowAllowed[i])
+            {
+                propertyReads[rowProperties[i].Name] = propertyReads.GetValueOrDefault(rowProperties[i].Name) + rowCount;
+            }
+        }
+
+        rowCount = 0;
     }
 }

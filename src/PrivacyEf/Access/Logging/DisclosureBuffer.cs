@@ -10,7 +10,10 @@ internal sealed class DisclosureBuffer
     private readonly Lock gate = new();
     private Dictionary<(object Runtime, string Entity), DisclosureAggregate>? pending;
 
-    public void Record(object runtime, string entity, string property, string? subject)
+    // The aggregate used last: consecutive rows of a query nearly always belong to the same one.
+    private (object? Runtime, string? Entity, DisclosureAggregate? Aggregate) last;
+
+    public void Record(object runtime, string entity, string property, object? subject)
     {
         lock (gate)
         {
@@ -18,20 +21,11 @@ internal sealed class DisclosureBuffer
         }
     }
 
-    public void Record(object runtime, string entity, IReadOnlyList<GuardedProperty> properties, bool[] allowed, string? subject)
+    public void Record(object runtime, string entity, IReadOnlyList<GuardedProperty> properties, bool[] allowed, object? subject)
     {
         lock (gate)
         {
-            var aggregate = Aggregate(runtime, entity);
-            for (var i = 0; i < allowed.Length; i++)
-            {
-                if (allowed[i])
-                {
-                    aggregate.Add(properties[i].Name, subject: null);
-                }
-            }
-
-            aggregate.AddSubject(subject);
+            Aggregate(runtime, entity).AddRow(properties, allowed, subject);
         }
     }
 
@@ -45,6 +39,7 @@ internal sealed class DisclosureBuffer
                 return null;
             }
 
+            last = default;
             List<(string, DisclosureAggregate)>? taken = null;
             foreach (var key in pending.Keys.Where(k => ReferenceEquals(k.Runtime, runtime)).ToList())
             {
@@ -58,6 +53,11 @@ internal sealed class DisclosureBuffer
 
     private DisclosureAggregate Aggregate(object runtime, string entity)
     {
+        if (ReferenceEquals(last.Runtime, runtime) && ReferenceEquals(last.Entity, entity))
+        {
+            return last.Aggregate!;
+        }
+
         pending ??= [];
         if (!pending.TryGetValue((runtime, entity), out var aggregate))
         {
@@ -65,6 +65,7 @@ internal sealed class DisclosureBuffer
             pending.Add((runtime, entity), aggregate);
         }
 
+        last = (runtime, entity, aggregate);
         return aggregate;
     }
 }
