@@ -40,9 +40,7 @@ internal sealed class AccessLogCommandInterceptor(AccessRuntime access) : DbComm
                 scope?.Purpose ?? "(no scope)",
                 scope?.Reason,
                 entity,
-                string.Join(',', aggregate.Properties),
-                string.Join(',', aggregate.Subjects),
-                aggregate.RowCount,
+                aggregate,
                 now));
         }
     }

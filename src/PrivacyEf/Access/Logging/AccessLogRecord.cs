@@ -6,9 +6,7 @@ namespace PrivacyEf.Access.Logging;
 /// <param name="Purpose">The scope's purpose.</param>
 /// <param name="Reason">The reason of a system scope.</param>
 /// <param name="Entity">The entity read.</param>
-/// <param name="Properties">The properties disclosed.</param>
-/// <param name="SubjectIds">The data subjects.</param>
-/// <param name="RowCount">The rows disclosed.</param>
+/// <param name="Disclosed">What was disclosed; formatted by the writer, off the query's path.</param>
 /// <param name="OccurredAt">When.</param>
 internal sealed record AccessLogRecord(
     AccessLogSink Sink,
@@ -16,7 +14,5 @@ internal sealed record AccessLogRecord(
     string Purpose,
     string? Reason,
     string Entity,
-    string Properties,
-    string SubjectIds,
-    int RowCount,
+    DisclosureAggregate Disclosed,
     DateTime OccurredAt);

@@ -176,9 +176,9 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
                 Purpose = r.Purpose,
                 Reason = r.Reason,
                 Entity = r.Entity,
-                Properties = r.Properties,
-                SubjectIds = r.SubjectIds,
-                RowCount = r.RowCount,
+                Properties = string.Join(',', r.Disclosed.Properties),
+                SubjectIds = string.Join(',', r.Disclosed.Subjects),
+                RowCount = r.Disclosed.RowCount,
             }).ToList();
             var context = CreateContext(sink);
             await using (context.ConfigureAwait(false))

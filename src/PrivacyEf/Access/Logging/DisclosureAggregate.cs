@@ -22,7 +22,8 @@ internal sealed class DisclosureAggregate
         }
     }
 
-    public IEnumerable<string> Subjects => subjects.Select(SubjectIds.Format).Order(StringComparer.Ordinal);
+    /// <summary>The subject ids in their natural order (numbers by value, text ordinally).</summary>
+    public IEnumerable<string> Subjects => subjects.Order(SubjectOrder.Instance).Select(SubjectIds.Format);
 
     /// <summary>Rows disclosed: a row discloses each of its properties once, so the most-read property counts them.</summary>
     public int RowCount
@@ -77,5 +78,13 @@ internal sealed class DisclosureAggregate
         }
 
         rowCount = 0;
+    }
+
+    private sealed class SubjectOrder : IComparer<object>
+    {
+        public static readonly SubjectOrder Instance = new();
+
+        public int Compare(object? x, object? y) =>
+            x is string left && y is string right ? string.CompareOrdinal(left, right) : Comparer<object>.Default.Compare(x, y);
     }
 }
