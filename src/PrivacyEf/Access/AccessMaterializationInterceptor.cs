@@ -36,7 +36,7 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
 
     private void Mask(MaterializationInterceptionData data, object entity, EntityAccessPlan plan, ScopeDecision decision)
     {
-        var masked = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var masked = new MaskedValues(plan);
         for (var i = 0; i < plan.Properties.Count; i++)
         {
             if (decision.Allowed[i])
@@ -49,7 +49,7 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
             if (value is null)
             {
                 // Nothing to hide, but remembered: attaching the entity with Update must not count as writing it.
-                masked[property.Name] = null;
+                masked.Set(i, null);
                 continue;
             }
 
@@ -61,10 +61,10 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
             var mask = ValueMasker.Mask(
                 value, property.Property.ClrType, property.Metadata.Mask, property.Metadata.Category, property.Property.IsNullable, access.PseudonymKey);
             property.Setter.SetClrValueUsingContainingEntity(entity, mask);
-            masked[property.Name] = mask;
+            masked.Set(i, mask);
         }
 
-        if (masked.Count > 0)
+        if (!masked.IsEmpty)
         {
             access.RememberMasked(data.Context, entity, masked, data.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
         }

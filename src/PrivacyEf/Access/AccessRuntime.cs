@@ -17,7 +17,7 @@ namespace PrivacyEf.Access;
 internal sealed class AccessRuntime : IDisposable
 {
     private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged), GuardedMember> members = new();
-    private readonly ConditionalWeakTable<object, Dictionary<string, object?>> maskedValues = [];
+    private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
     private readonly ConditionalWeakTable<DbContext, object> trackedSubscriptions = [];
 
     public AccessRuntime(PrivacyOptions options, TimeProvider timeProvider, ILogger logger)
@@ -57,7 +57,7 @@ internal sealed class AccessRuntime : IDisposable
             (Access: this, Entity: entity, Property: property, Nullable: nullable));
 
     /// <summary>Remembers the masks put on a loaded entity, so saving it never writes a mask back.</summary>
-    public void RememberMasked(DbContext context, object entity, Dictionary<string, object?> masked, bool tracked)
+    public void RememberMasked(DbContext context, object entity, MaskedValues masked, bool tracked)
     {
         maskedValues.AddOrUpdate(entity, masked);
         if (tracked && !trackedSubscriptions.TryGetValue(context, out _))
@@ -67,7 +67,7 @@ internal sealed class AccessRuntime : IDisposable
         }
     }
 
-    public Dictionary<string, object?>? MaskedValuesOf(object entity) =>
+    public MaskedValues? MaskedValuesOf(object entity) =>
         maskedValues.TryGetValue(entity, out var masked) ? masked : null;
 
     public void Dispose() => Writer.Dispose();
@@ -83,9 +83,12 @@ internal sealed class AccessRuntime : IDisposable
             return;
         }
 
-        foreach (var (property, value) in masked)
+        for (var i = 0; i < masked.Plan.Properties.Count; i++)
         {
-            e.Entry.Property(property).OriginalValue = value;
+            if (masked.TryGet(i, out var value))
+            {
+                e.Entry.Property(masked.Plan.Properties[i].Property).OriginalValue = value;
+            }
         }
     }
 }

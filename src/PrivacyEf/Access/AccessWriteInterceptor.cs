@@ -48,10 +48,11 @@ internal sealed class AccessWriteInterceptor(AccessRuntime access) : SaveChanges
             }
 
             var masked = access.MaskedValuesOf(entry.Entity);
-            foreach (var property in plan.Properties)
+            for (var i = 0; i < plan.Properties.Count; i++)
             {
-                var current = entry.Property(property.Name);
-                if (masked is not null && masked.TryGetValue(property.Name, out var mask))
+                var property = plan.Properties[i];
+                var current = entry.Property(property.Property);
+                if (masked is not null && ReferenceEquals(masked.Plan, plan) && masked.TryGet(i, out var mask))
                 {
                     if (SameValue(current.CurrentValue, mask))
                     {
