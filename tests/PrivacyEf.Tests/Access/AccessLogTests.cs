@@ -144,6 +144,23 @@ public abstract class AccessLogTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task An_anchor_kept_elsewhere_catches_entries_cut_off_the_end()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        var anchor = await db.VerifyAccessLogAsync();
+        await ReadSeveralTimesAsync(app, db);
+        Assert.True((await db.VerifyAccessLogAsync(anchor)).IsIntact);
+
+        await db.Database.ExecuteSqlAsync($"DELETE FROM privacy_access_log WHERE \"Sequence\" >= {anchor.HeadSequence}");
+        Assert.True((await db.VerifyAccessLogAsync()).IsIntact, "a cut tail leaves a valid chain");
+        var verification = await db.VerifyAccessLogAsync(anchor);
+        Assert.False(verification.IsIntact);
+        Assert.Equal(anchor.HeadSequence, verification.FirstBadSequence);
+    }
+
+    [SkippableFact]
     public async Task Purging_old_entries_keeps_the_log_verifiable()
     {
         using var app = await AccessApp.CreateAsync(Target);

@@ -7,8 +7,8 @@ namespace PrivacyEf.Access.Logging;
 /// <param name="Problem">What is wrong there; null when intact.</param>
 /// <param name="HeadSequence">The last entry's sequence (0 for an empty log).</param>
 /// <param name="HeadHash">
-/// The last entry's hash. The chain shows tampering inside the log; keeping this value somewhere else (and comparing it
-/// later) also shows entries cut off the end, or a chain recomputed by someone with write access to the table.
+/// The last entry's hash. The chain shows tampering inside the log; keeping this verification somewhere else and passing
+/// it back as the anchor of a later one also shows entries cut off the end, or a chain recomputed from before the head.
 /// </param>
 public sealed record AccessLogVerification(
     bool IsIntact,

@@ -19,7 +19,18 @@ public static class PrivacyAccessLogDbContextExtensions
     /// <param name="context">A context that uses PrivacyEf.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>Whether the log is intact and, if not, where it breaks.</returns>
-    public static async Task<AccessLogVerification> VerifyAccessLogAsync(this DbContext context, CancellationToken cancellationToken = default)
+    public static Task<AccessLogVerification> VerifyAccessLogAsync(this DbContext context, CancellationToken cancellationToken = default) =>
+        VerifyAccessLogAsync(context, anchor: null, cancellationToken);
+
+    /// <summary>
+    /// Checks the hash chain and that the log still holds, unchanged, the head an earlier verification saw: entries
+    /// cut off the end, or a chain rewritten from some point on, no longer contain that head.
+    /// </summary>
+    /// <param name="context">A context that uses PrivacyEf.</param>
+    /// <param name="anchor">An earlier verification, kept outside this database; null checks the chain alone.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Whether the log is intact and, if not, where it breaks.</returns>
+    public static async Task<AccessLogVerification> VerifyAccessLogAsync(this DbContext context, AccessLogVerification? anchor, CancellationToken cancellationToken = default)
     {
         AccessOf(context);
         var entries = await context.Set<PrivacyAccessLogEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -59,6 +70,12 @@ public static class PrivacyAccessLogDbContextExtensions
             {
                 return Broken(entry.Sequence, string.Create(CultureInfo.InvariantCulture, $"Entry {entry.Sequence} was altered: its content does not match its hash."));
             }
+        }
+
+        if (anchor is { HeadSequence: > 0 } && !entries.Exists(e => e.Sequence == anchor.HeadSequence && e.Hash == anchor.HeadHash)
+            && !entries.Exists(e => e.PurgedThrough >= anchor.HeadSequence))
+        {
+            return Broken(anchor.HeadSequence, string.Create(CultureInfo.InvariantCulture, $"Entry {anchor.HeadSequence}, the head of the anchor, is gone or was rewritten."));
         }
 
         return new AccessLogVerification(true, entries.Count, null, null, head.Sequence, head.Hash);
