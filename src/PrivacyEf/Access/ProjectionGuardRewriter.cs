@@ -37,6 +37,11 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             return query;
         }
 
+        if (call.Method.DeclaringType == typeof(Queryable) && call.Method.Name is nameof(Queryable.Min) or nameof(Queryable.Max))
+        {
+            return RewriteExtreme(call);
+        }
+
         if (PassThroughOperators.Contains(call.Method.Name))
         {
             var source = RewriteFinalProjection(call.Arguments[0]);
@@ -52,6 +57,74 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// <c>Max(p =&gt; p.BirthDate)</c> returns a personal value computed in SQL, past any projection. It becomes
+    /// <c>Select(p =&gt; p.BirthDate).Where(v =&gt; v != null).OrderByDescending(v =&gt; v).Select(guard).FirstOrDefault()</c>:
+    /// the same value, found by the database, then guarded like any projection.
+    /// </summary>
+    private MethodCallExpression RewriteExtreme(MethodCallExpression call)
+    {
+        Expression source = call.Arguments[0];
+        LambdaExpression selector;
+        if (call.Arguments.Count == 2 && StripQuote(call.Arguments[1]) is LambdaExpression given)
+        {
+            selector = given;
+        }
+        else if (source is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var inner, var quoted] } select
+            && select.Method.DeclaringType == typeof(Queryable)
+            && StripQuote(quoted) is LambdaExpression { Parameters.Count: 1 } projection)
+        {
+            source = inner;
+            selector = projection;
+        }
+        else
+        {
+            return call;
+        }
+
+        if (Guard(selector.Body) is not MethodCallExpression { Arguments: [_, ConstantExpression memberId, _] })
+        {
+            return call;
+        }
+
+        var elementType = selector.ReturnType;
+        var sourceType = selector.Parameters[0].Type;
+        Expression values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [sourceType, elementType], source, Expression.Quote(selector));
+        var value = Expression.Parameter(elementType, "v");
+        var nullable = !elementType.IsValueType || Nullable.GetUnderlyingType(elementType) is not null;
+        if (nullable)
+        {
+            // Min and Max skip nulls; databases sort them first or last as they please.
+            values = Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Where),
+                [elementType],
+                values,
+                Expression.Quote(Expression.Lambda(Expression.NotEqual(value, Expression.Constant(null, elementType)), value)));
+        }
+
+        var order = call.Method.Name == nameof(Queryable.Max) ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy);
+        values = Expression.Call(typeof(Queryable), order, [elementType, elementType], values, Expression.Quote(Expression.Lambda(value, value)));
+        var guarded = Expression.Lambda(
+            Expression.Call(AccessGuard.ReadMethod.MakeGenericMethod(elementType), value, memberId, Expression.Constant(null, typeof(object))),
+            value);
+        values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [elementType, elementType], values, Expression.Quote(guarded));
+        return Expression.Call(typeof(Queryable), nullable ? nameof(Queryable.FirstOrDefault) : nameof(Queryable.First), [elementType], values);
+    }
+
+    /// <summary>The guarded form of a read of a personal member, or the expression itself when it reads none.</summary>
+    private Expression Guard(Expression read)
+    {
+        while (read is UnaryExpression { NodeType: ExpressionType.Convert } convert)
+        {
+            read = convert.Operand;
+        }
+
+        return read is MemberExpression { Expression: { } instance, Member: PropertyInfo property } member
+            ? Guard(member, instance, property.Name)
+            : read;
     }
 
     protected override Expression VisitMember(MemberExpression node)

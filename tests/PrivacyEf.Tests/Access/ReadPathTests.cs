@@ -121,6 +121,34 @@ public abstract class ReadPathTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task Min_and_max_of_personal_values_are_guarded()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        var latest = new DateTime(1906, 12, 9, 0, 0, 0, DateTimeKind.Utc);
+        using (Privacy.System("test: a second birth date"))
+        {
+            var grace = await db.Patrons.SingleAsync(p => p.Id == 2);
+            grace.BirthDate = latest;
+            await db.SaveChangesAsync();
+        }
+
+        using (AccessApp.Agent())
+        {
+            Assert.Equal(new DateTime(1906, 1, 1), await db.Patrons.MaxAsync(p => p.BirthDate));
+            Assert.Equal(MaskedAdaBirthDate, await db.Patrons.Select(p => p.BirthDate).MinAsync());
+            Assert.Equal(42.0m, await db.Orders.MaxAsync(o => o.Amount) + 29.5m);
+        }
+
+        using (Privacy.System("test: the real extremes"))
+        {
+            Assert.Equal(latest, await db.Patrons.MaxAsync(p => p.BirthDate));
+            Assert.Equal(new DateTime(1815, 12, 10), await db.Patrons.Select(p => p.BirthDate).MinAsync());
+            Assert.Null(await db.Patrons.Where(p => p.Id > 100).MaxAsync(p => p.BirthDate));
+        }
+    }
+
+    [SkippableFact]
     public async Task Anonymous_type_and_dto_projections_are_guarded()
     {
         using var app = await AccessApp.CreateAsync(Target);
