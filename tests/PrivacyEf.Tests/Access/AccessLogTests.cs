@@ -250,6 +250,43 @@ public abstract class AccessLogTests(DatabaseTarget target)
         Assert.Equal("1,2", entry.SubjectIds);
     }
 
+    [SkippableFact]
+    public async Task A_failed_write_is_reported_by_the_next_flush_and_the_writer_lives_on()
+    {
+        Target.RequireAvailable();
+        var keys = Directory.CreateTempSubdirectory("privacyef-keys-");
+        try
+        {
+            var database = Target.NewDatabaseName();
+            var services = new ServiceCollection();
+            services.AddSingleton(new Model.Access.TenantName("north"));
+            services.AddDataProtection().PersistKeysToFileSystem(keys);
+            services.AddPrivacy(o => o.Grant("agent", "support", PersonalDataCategory.Contact, PersonalDataCategory.Identity));
+            services.AddDbContextFactory<Model.Access.TenantDbContext>((sp, options) => Target.UseDatabase(options.UsePrivacy(sp), database));
+            await using var provider = services.BuildServiceProvider();
+            await using var db = await provider.GetRequiredService<IDbContextFactory<Model.Access.TenantDbContext>>().CreateDbContextAsync();
+            await db.Database.EnsureCreatedAsync();
+            using (AccessApp.Agent())
+            {
+                await db.Patrons.ToListAsync();
+                db.Patrons.Add(new Model.Access.Patron { Id = 1, Name = "Ada Lovelace", Email = "ada@analytical.example" });
+                await db.SaveChangesAsync();
+                await db.Patrons.AsNoTracking().ToListAsync();
+            }
+
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => db.FlushAccessLogAsync());
+            Assert.Contains("TenantDbContext", failure.InnerException!.Message, StringComparison.Ordinal);
+            Assert.Contains("public constructor that takes DbContextOptions<TenantDbContext>", failure.InnerException.Message, StringComparison.Ordinal);
+
+            // Reported once; the writer keeps serving.
+            await db.FlushAccessLogAsync();
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
+    }
+
     private static async Task ReadSeveralTimesAsync(AccessApp app, DbContext db)
     {
         foreach (var scope in new Func<PrivacyScope>[] { AccessApp.Agent, AccessApp.Clerk, AccessApp.Agent, AccessApp.Clerk })

@@ -144,7 +144,9 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
                 {
                     await WriteAsync(batch.Key, batch.ToList()).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+#pragma warning disable CA1031 // Whatever a write throws, the writer must live on: a dead loop would lose every later entry and hang every flush.
+                catch (Exception exception)
+#pragma warning restore CA1031
                 {
                     PrivacyLog.AccessLogWriteFailed(logger, exception, batch.Count());
                     unreportedFailure = exception;
