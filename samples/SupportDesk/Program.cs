@@ -8,8 +8,9 @@ using PrivacyEf.Retention;
 using SupportDesk;
 using SupportDesk.Model;
 
-// dotnet run                      the tour: encryption at rest, lookup by e-mail, key rotation
+// dotnet run                      the tour: encryption, lookup by e-mail, rotation, redaction, least privilege
 // dotnet run -- purge [--dry-run] the retention purge on freshly seeded data, with its report
+// dotnet run -- --web             a minimal API whose requests get access scopes from the user's roles
 var command = args.Length > 0 ? args[0] : "tour";
 var dryRun = args.Contains("--dry-run");
 
@@ -18,6 +19,12 @@ var dryRun = args.Contains("--dry-run");
 var dataDirectory = Path.Combine(AppContext.BaseDirectory, "data");
 Directory.CreateDirectory(dataDirectory);
 var databasePath = Path.Combine(dataDirectory, "supportdesk.db");
+
+if (args.Contains("--web"))
+{
+    await WebMode.RunAsync(args, dataDirectory, databasePath);
+    return;
+}
 
 var services = SupportDbServices.Create(Path.Combine(dataDirectory, "keys"));
 services.AddSqliteSupportDb($"Data Source={databasePath}");
@@ -37,6 +44,7 @@ switch (command)
         await ShowEncryptionAsync();
         await ShowLookupAndRotationAsync();
         await ShowRedactionAsync();
+        await ShowLeastPrivilegeAsync();
         break;
 }
 
@@ -44,6 +52,7 @@ async Task SeedAsync()
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    using var seeding = Privacy.System(reason: "seeding the sample database");
     await db.Database.EnsureDeletedAsync();
 
     // The sample's real migrations: the plaintext schema first, then the one PrivacyEf's annotations produce.
@@ -102,7 +111,8 @@ async Task ShowEncryptionAsync()
 
     await connection.CloseAsync();
     Console.WriteLine();
-    Console.WriteLine("What the application reads through EF Core:");
+    Console.WriteLine("What the application reads through EF Core (in a system scope, which sees everything and is logged):");
+    using var system = Privacy.System(reason: "sample: show the decrypted rows");
     foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
     {
         Console.WriteLine($"  #{customer.Id}  Name={customer.Name}  Email={customer.Email}  Phone={customer.Phone ?? "-"}  Iban={customer.Iban ?? "-"}  Plan={customer.Plan}");
@@ -113,6 +123,7 @@ async Task ShowLookupAndRotationAsync()
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    using var system = Privacy.System(reason: "sample: lookup and key rotation");
     Console.WriteLine();
     Console.WriteLine("Finding a customer by e-mail on the encrypted column (through its blind index, case-insensitive):");
     var grace = await db.Customers.AsNoTracking().SingleAsync(c => c.Email == "GRACE@cobol.example");
@@ -142,6 +153,7 @@ async Task PurgeAsync()
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    using var system = Privacy.System(reason: "nightly purge");
     var report = await db.PurgeExpiredAsync(new PurgeOptions { DryRun = dryRun });
     Console.WriteLine(report);
     Console.WriteLine();
@@ -156,6 +168,7 @@ async Task ShowRedactionAsync()
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    using var system = Privacy.System(reason: "sample: redaction");
     const string typed = "Hi, please charge my card 4111 1111 1111 1111 and refund to DE89 3704 0044 0532 0130 00. My password is Sommer2024!";
     db.ChatMessages.Add(new ChatMessage { CustomerId = 1, Author = "Ada Lovelace", Text = typed });
     await db.SaveChangesAsync();
@@ -179,6 +192,53 @@ async Task ShowRedactionAsync()
     await connection.CloseAsync();
     var redaction = PiiRedactor.Default.Redact(typed);
     Console.WriteLine($"  PiiRedactor.Default.Redact(typed).Findings: {string.Join(", ", redaction.Findings.Select(f => $"{f.Label} at {f.Start} ({f.Length} chars)"))}");
+}
+
+async Task ShowLeastPrivilegeAsync()
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    await db.GrantConsentAsync(subjectId: 1, purpose: "marketing");
+
+    Console.WriteLine();
+    Console.WriteLine("The same customers, read by three people for three purposes:");
+    using (Privacy.Access(purpose: "support", actor: "agent-7", roles: ["agent"]))
+    {
+        Console.WriteLine("  Support agent (support): names and contact details, no bank data");
+        foreach (var customer in await db.Customers.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
+        {
+            Console.WriteLine($"    #{customer.Id}  {customer.Name,-14} {customer.Email,-24} {customer.Phone ?? "-",-18} Iban={customer.Iban ?? "-"}");
+        }
+    }
+
+    using (Privacy.Access(purpose: "billing", actor: "clerk-2", roles: ["clerk"]))
+    {
+        Console.WriteLine("  Billing clerk (billing): bank data, but the phone is for support only");
+        foreach (var row in await db.Customers.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Phone, c.Iban }).ToListAsync())
+        {
+            Console.WriteLine($"    #{row.Id}  {row.Name,-14} Phone={row.Phone ?? "(withheld)",-18} Iban={row.Iban ?? "-"}");
+        }
+    }
+
+    using (Privacy.Access(purpose: "marketing", actor: "newsletter-job", roles: ["marketer"]))
+    {
+        Console.WriteLine("  Marketing (marketing, consent required): only customers who consented, e-mail only");
+        foreach (var row in await db.Customers.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Email }).ToListAsync())
+        {
+            Console.WriteLine($"    #{row.Id}  {row.Name,-14} {row.Email}");
+        }
+    }
+
+    await db.FlushAccessLogAsync();
+    Console.WriteLine();
+    Console.WriteLine("The access log (who saw what, for whom; never the values), hash-chained:");
+    foreach (var entry in await db.Set<PrivacyEf.Access.Logging.PrivacyAccessLogEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Take(8).OrderBy(e => e.Sequence).ToListAsync())
+    {
+        Console.WriteLine($"  {entry.Sequence,2}  {entry.Actor,-15} {entry.Purpose,-10} {entry.Entity}.{{{entry.Properties}}}  subjects [{entry.SubjectIds}]  rows {entry.RowCount}");
+    }
+
+    var verification = await db.VerifyAccessLogAsync();
+    Console.WriteLine($"  VerifyAccessLogAsync: {(verification.IsIntact ? "intact" : "BROKEN: " + verification.Problem)}, {verification.EntriesChecked} entries, head {verification.HeadHash[..16]}…");
 }
 
 static string Shorten(string stored) => stored.Length <= 36 ? stored : stored[..36] + "…";

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
+using PrivacyEf.Benchmarks.Access;
 using PrivacyEf.Benchmarks.Encryption;
 using PrivacyEf.Benchmarks.Retention;
 using PrivacyEf.Benchmarks.Redaction;
@@ -20,6 +21,7 @@ if (args.Contains("--quick"))
     SearchableLookupBenchmarks.Quick();
     await ReencryptionThroughput.RunAsync(10_000, 100_000);
     RedactionBenchmarks.Quick();
+    AccessBenchmarks.Quick();
     return;
 }
 

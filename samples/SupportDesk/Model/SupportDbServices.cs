@@ -18,6 +18,14 @@ public static class SupportDbServices
         {
             o.NormalizeSearch<Customer>(c => c.Email, SearchNormalization.CaseInsensitive);
 
+            // Least privilege: each role sees what its purpose needs; the rest comes back masked.
+            o.Grant(role: "agent", purpose: "support", PersonalDataCategory.Identity, PersonalDataCategory.Contact);
+            o.Grant(role: "clerk", purpose: "billing", PersonalDataCategory.Identity, PersonalDataCategory.Contact, PersonalDataCategory.Financial);
+            o.Grant(role: "marketer", purpose: "marketing", PersonalDataCategory.Contact);
+            o.Purpose("support").Describe("Answering the customer's questions and tickets.");
+            o.Purpose("billing").Describe("Invoicing and refunds.");
+            o.Purpose("marketing").RequiresConsent().Describe("Product news by e-mail, only to customers who agreed.");
+
             // Card numbers and IBANs in chat keep their last four digits, so agents can still tell which one is meant.
             o.Redaction
                 .Use(PiiType.CreditCard, RedactionOperator.KeepLastFour)

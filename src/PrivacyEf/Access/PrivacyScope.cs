@@ -34,6 +34,9 @@ public sealed class PrivacyScope : IDisposable
     /// <summary>Why a system scope was opened; null for ordinary access scopes.</summary>
     public string? Reason { get; }
 
+    /// <summary>What this scope disclosed that the access log writer has not taken yet.</summary>
+    internal Access.Logging.DisclosureBuffer Disclosures { get; } = new();
+
     /// <summary>Closes the scope and restores the enclosing one.</summary>
     public void Dispose()
     {

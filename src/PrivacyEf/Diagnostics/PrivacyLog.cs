@@ -19,4 +19,7 @@ internal static partial class PrivacyLog
 
     [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "PrivacyEf redacted {FindingCount} finding(s) in {EntityType}.{Property} ({Source}): {FindingCounts}.")]
     public static partial void TextRedacted(ILogger logger, int findingCount, string entityType, string property, RedactionSource source, string findingCounts);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Error, Message = "PrivacyEf could not write {Count} access log entries.")]
+    public static partial void AccessLogWriteFailed(ILogger logger, Exception exception, int count);
 }

@@ -80,9 +80,13 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
             return contains;
         }
 
-        if (inPredicate || method.DeclaringType == typeof(string) || method.DeclaringType == typeof(DbFunctionsExtensions))
+        // In a filter nothing may run on ciphertext. In a projection, a function that returns text either runs
+        // after decryption (client side) or makes decryption fail loudly; one that returns a number or a bool
+        // (IndexOf, StartsWith, EF.Functions.Like) would return a wrong answer quietly, so it is refused.
+        if (inPredicate
+            || method.DeclaringType == typeof(DbFunctionsExtensions)
+            || (method.DeclaringType == typeof(string) && method.ReturnType != typeof(string)))
         {
-            // A string function or EF.Functions call on an encrypted member would run on ciphertext.
             var target = node.Object is not null ? AsEncryptedMember(node.Object) : null;
             target ??= node.Arguments.Select(AsEncryptedMember).FirstOrDefault(m => m is not null);
             if (target is { } member)
@@ -143,6 +147,11 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
         if (inPredicate && AsEncryptedMember(node) is { } member)
         {
             throw Refuse(member, "use it in a filter this way", SearchAdvice(member));
+        }
+
+        if (node is { Member.Name: nameof(string.Length), Expression: { } text } && text.Type == typeof(string) && AsEncryptedMember(text) is { } measured)
+        {
+            throw Refuse(measured, "measure its length", "The stored length is the ciphertext's; load the value to measure it.");
         }
 
         return base.VisitMember(node);

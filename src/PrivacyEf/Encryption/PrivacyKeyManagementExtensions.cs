@@ -86,6 +86,9 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var runtime = PrivacyContext.RuntimeOf(context);
+
+        // Re-encryption reads and rewrites every value: a masked value must never be what gets sealed again.
+        using var system = Privacy.System("re-encryption to the active data key");
         var stopwatch = Stopwatch.StartNew();
         var scans = EncryptedTableScan.For(context);
         await runtime.KeyRing.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);

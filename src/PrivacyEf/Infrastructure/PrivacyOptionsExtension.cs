@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyEf.Access;
 using PrivacyEf.Modeling;
 
 namespace PrivacyEf.Infrastructure;
@@ -19,8 +20,11 @@ internal sealed class PrivacyOptionsExtension(PrivacyRuntime runtime) : IDbConte
 
     public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
 
-    public void ApplyServices(IServiceCollection services) =>
+    public void ApplyServices(IServiceCollection services)
+    {
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, PrivacyConventionSetPlugin>();
+        PrivacyAccessServices.Apply(services);
+    }
 
     public void Validate(IDbContextOptions options)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PrivacyEf.Access;
 using PrivacyEf.Encryption;
 using PrivacyEf.SubjectRights;
 using PrivacyEf.Redaction;
@@ -23,9 +24,10 @@ internal sealed class PrivacyRuntime : IDisposable
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
         Redaction = new RedactionRuntime(Options.Redaction, dataProtection, services, logger);
+        Access = new AccessRuntime(Options, timeProvider, logger);
 
         // Redaction first: the later interceptors see (and index) the redacted text.
-        Interceptors = [new RedactionSaveChangesInterceptor(Redaction), new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing), new SqliteSecureDeleteInterceptor()];
+        Interceptors = [new RedactionSaveChangesInterceptor(Redaction), new PrivacySaveChangesInterceptor(this), new KeySourceInterceptor(KeyRing), new EncryptedQueryInterceptor(KeyRing), new SqliteSecureDeleteInterceptor(), .. Access.Interceptors];
     }
 
     public PrivacyOptions Options { get; }
@@ -38,5 +40,11 @@ internal sealed class PrivacyRuntime : IDisposable
 
     public RedactionRuntime Redaction { get; }
 
-    public void Dispose() => KeyRing.Dispose();
+    public AccessRuntime Access { get; }
+
+    public void Dispose()
+    {
+        Access.Dispose();
+        KeyRing.Dispose();
+    }
 }

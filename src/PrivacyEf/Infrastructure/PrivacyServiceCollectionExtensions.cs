@@ -27,6 +27,9 @@ public static class PrivacyServiceCollectionExtensions
         }
 
         services.TryAddSingleton<PrivacyRuntime>();
+
+        // The access log has a retention of its own, which every retention purge applies.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<PrivacyEf.Retention.IRetentionParticipant, PrivacyEf.Access.Logging.AccessLogRetentionParticipant>());
         return services;
     }
 }

@@ -4,7 +4,8 @@ namespace PrivacyEf.Inventory;
 internal static class PurposeDescriptions
 {
     public static Func<string, string?> Of(PrivacyOptions options) =>
-        purpose => options.Grants.Any(g => g.Purpose == purpose) ? null : null;
+        purpose => options.Purposes.TryGetValue(purpose, out var configured) ? configured.Description : null;
 
-    public static IEnumerable<string> Configured(PrivacyOptions options) => options.Grants.Select(g => g.Purpose);
+    public static IEnumerable<string> Configured(PrivacyOptions options) =>
+        options.Grants.Select(g => g.Purpose).Concat(options.Purposes.Keys);
 }

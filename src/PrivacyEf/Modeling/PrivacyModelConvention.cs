@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using PrivacyEf.Access;
 using PrivacyEf.Encryption;
 using PrivacyEf.Infrastructure;
 using PrivacyEf.Metadata;
@@ -64,6 +65,7 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelFin
         keyTable.SetPrimaryKey(id);
         var wrapped = keyTable.FindProperty(nameof(PrivacyDataKey.WrappedKey)) ?? keyTable.AddProperty(nameof(PrivacyDataKey.WrappedKey), typeof(string));
         wrapped.IsNullable = false;
+        AccessModel.AddTables(model, runtime.Options);
     }
 
     /// <summary>The name of the shadow property that holds the blind index of a searchable property.</summary>

@@ -9,6 +9,9 @@ namespace PrivacyEf.Retention;
 /// </summary>
 public interface IRetentionParticipant
 {
+    /// <summary>The type of the rows it purges, which <see cref="PurgeOptions.EntityFilter"/> is asked about.</summary>
+    Type EntityType { get; }
+
     /// <summary>Purges this participant's expired rows.</summary>
     /// <param name="context">The context the purge runs on.</param>
     /// <param name="request">The run's moment and options.</param>

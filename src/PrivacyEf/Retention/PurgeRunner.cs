@@ -61,7 +61,7 @@ internal static class PurgeRunner
                 }
             }
 
-            foreach (var participant in Participants(contextOptions))
+            foreach (var participant in Participants(contextOptions).Where(p => options.EntityFilter?.Invoke(p.EntityType) ?? true))
             {
                 reports.Add(await participant.PurgeAsync(context, new RetentionRequest(now, options), cancellationToken).ConfigureAwait(false));
             }

@@ -89,6 +89,14 @@ public static class PrivacySubjectRightsExtensions
             }).ConfigureAwait(false);
         }
 
+        if (string.Equals(context.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal) && context.Database.CurrentTransaction is null)
+        {
+            // EF creates SQLite databases in WAL mode: until a checkpoint, the database file still holds the
+            // erased rows and the WAL file their overwritten pages. TRUNCATE writes the erasure into the file
+            // (where secure_delete zeroes what it frees) and empties the WAL.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+        }
+
         return new ErasureReceipt(runtime.TimeProvider.GetUtcNow(), runtime.TimeProvider.GetElapsedTime(started), results);
     }
 

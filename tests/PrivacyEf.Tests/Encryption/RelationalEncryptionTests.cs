@@ -14,6 +14,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task No_plaintext_of_an_encrypted_column_reaches_the_table()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using var db = await app.CreateDatabaseAsync();
         db.Customers.Add(new Customer { Id = 1, Name = "Ada Lovelace", Email = Secret, Phone = "+44 20 7946 0000", PreferredLanguage = "en", Segment = "gold" });
@@ -35,6 +37,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task Equal_plaintexts_give_different_ciphertexts()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using var db = await app.CreateDatabaseAsync();
         db.Customers.Add(new Customer { Id = 1, Name = "Same", Email = "same@x" });
@@ -48,6 +52,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task The_key_table_holds_only_data_keys_wrapped_by_data_protection()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using var db = await app.CreateDatabaseAsync();
         db.Customers.Add(new Customer { Id = 1, Name = "n", Email = "e" });
@@ -67,6 +73,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task A_tampered_ciphertext_fails_with_entity_and_property()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using (var db = await app.CreateDatabaseAsync())
         {
@@ -88,6 +96,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task A_ciphertext_copied_into_another_column_fails()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using (var db = await app.CreateDatabaseAsync())
         {
@@ -107,6 +117,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [InlineData("pef:AQID", "shorter than its")]
     public async Task Foreign_or_truncated_values_fail_with_a_clear_reason(string stored, string reason)
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using (var db = await app.CreateDatabaseAsync())
         {
@@ -123,6 +135,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task An_envelope_with_an_unknown_format_version_is_refused()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var app = PrivacyApp.Create(Target);
         await using (var db = await app.CreateDatabaseAsync())
         {
@@ -143,6 +157,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task Another_instance_with_the_same_key_ring_reads_the_rows()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var first = PrivacyApp.Create(Target);
         await using (var db = await first.CreateDatabaseAsync())
         {
@@ -167,6 +183,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task Two_applications_with_different_key_rings_in_one_process_cannot_read_each_others_rows()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         using var alpha = PrivacyApp.Create(Target);
         using var beta = PrivacyApp.Create(Target);
         await using (var db = await alpha.CreateDatabaseAsync())
@@ -208,6 +226,8 @@ public abstract class RelationalEncryptionTests(DatabaseTarget target) : Encrypt
     [SkippableFact]
     public async Task An_application_with_another_key_ring_in_the_same_process_cannot_read_the_rows()
     {
+        // These tests are about ciphertext, not access: read as the system, which sees every value.
+        using var system = Privacy.System("test: encryption round trips");
         var database = Target.NewDatabaseName();
         using var alpha = PrivacyApp.Create(Target, database);
         using var beta = PrivacyApp.Create(Target, database);

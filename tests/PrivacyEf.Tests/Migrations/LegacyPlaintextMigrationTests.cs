@@ -84,7 +84,11 @@ public abstract class LegacyPlaintextMigrationTests : IDisposable
 
     private ServiceProvider BuildServices(bool allowLegacyPlaintext)
     {
-        var services = SupportDbServices.Create(keyRing, o => o.AllowLegacyPlaintextReads = allowLegacyPlaintext);
+        var services = SupportDbServices.Create(keyRing, o =>
+        {
+            o.AllowLegacyPlaintextReads = allowLegacyPlaintext;
+            o.WithoutScope = UnscopedAccess.Disclose;
+        });
         AddDatabase(services);
         return services.BuildServiceProvider();
     }

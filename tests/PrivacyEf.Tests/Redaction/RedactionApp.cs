@@ -21,7 +21,13 @@ public sealed class RedactionApp : IDisposable
         collection.AddDataProtection()
             .SetApplicationName("PrivacyEf.Tests")
             .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
-        collection.AddPrivacy(configure);
+        // These tests are about what is stored, not about access: reads outside a scope see the values
+        // (the access tests keep the default, which masks them).
+        collection.AddPrivacy(o =>
+        {
+            o.WithoutScope = UnscopedAccess.Disclose;
+            configure?.Invoke(o);
+        });
         collection.AddSingleton(Observer);
         collection.AddSingleton<IRedactionObserver>(sp => sp.GetRequiredService<RecordingObserver>());
         collection.AddDbContextFactory<RedactionDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp), database));

@@ -8,6 +8,8 @@ internal sealed class RecordingParticipant : IRetentionParticipant
 {
     public List<RetentionRequest> Requests { get; } = [];
 
+    public Type EntityType => typeof(RecordingParticipant);
+
     public Task<PurgeEntityReport> PurgeAsync(DbContext context, RetentionRequest request, CancellationToken cancellationToken)
     {
         Requests.Add(request);

@@ -26,7 +26,8 @@ public sealed class RetentionApp : IDisposable
         collection.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
-        collection.AddPrivacy();
+        // These tests are about the purge, not about access: reads outside a scope see the values.
+        collection.AddPrivacy(o => o.WithoutScope = UnscopedAccess.Disclose);
         collection.AddDbContextFactory<RetentionDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp), Database));
         configureServices?.Invoke(collection);
         services = collection.BuildServiceProvider(validateScopes: true);

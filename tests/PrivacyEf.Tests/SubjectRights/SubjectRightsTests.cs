@@ -107,6 +107,23 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task Export_and_erasure_are_recorded_in_the_access_log_without_personal_data()
+    {
+        var app = await SeedAsync();
+        await using var db = app.NewContext();
+        await db.ExportSubjectAsync(1);
+        await db.EraseSubjectAsync(1);
+        await db.FlushAccessLogAsync();
+
+        var log = await db.Set<PrivacyEf.Access.Logging.PrivacyAccessLogEntry>().AsNoTracking().ToListAsync();
+        var export = Assert.Single(log, e => e.Reason == "data subject export" && e.Entity == nameof(Customer));
+        Assert.Equal(("1", 1), (export.SubjectIds, export.RowCount));
+        Assert.Contains(log, e => e.Reason == "data subject erasure" && e.Entity == nameof(SupportTicket) && e.SubjectIds == "1");
+        Assert.DoesNotContain(log, e => string.Join('|', e.Properties, e.SubjectIds, e.Actor, e.Reason).Contains("ada", StringComparison.OrdinalIgnoreCase));
+        Assert.True((await db.VerifyAccessLogAsync()).IsIntact);
+    }
+
     public void Dispose()
     {
         apps.ForEach(a => a.Dispose());

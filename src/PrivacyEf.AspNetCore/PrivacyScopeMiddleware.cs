@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+
+namespace PrivacyEf.AspNetCore;
+
+/// <summary>
+/// Opens an access scope around each request to an endpoint that declares its purpose. Requests to other endpoints
+/// run without a scope, so they see nothing personal (unless the application configured otherwise).
+/// </summary>
+internal sealed class PrivacyScopeMiddleware(RequestDelegate next, PrivacyScopeOptions options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequirePurposeAttribute>() is not { } declared)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var user = context.User;
+        var roles = options.Roles(user).Where(role => !string.IsNullOrWhiteSpace(role)).ToArray();
+        var actor = options.Actor(user);
+        using (Privacy.Access(declared.Purpose, string.IsNullOrWhiteSpace(actor) ? "anonymous" : actor, roles))
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    }
+}

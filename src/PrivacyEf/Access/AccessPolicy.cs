@@ -1,0 +1,68 @@
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Access;
+
+/// <summary>
+/// Decides whether a scope may read a personal property: its purpose must be among the property's (or its class's)
+/// declared purposes, if any, and one of its roles must hold a grant for that purpose and the property's category.
+/// </summary>
+internal sealed class AccessPolicy
+{
+    private readonly Dictionary<(string Role, string Purpose), HashSet<PersonalDataCategory>> grants = [];
+
+    public AccessPolicy(PrivacyOptions options)
+    {
+        Options = options;
+        foreach (var grant in options.Grants)
+        {
+            if (!grants.TryGetValue((grant.Role, grant.Purpose), out var categories))
+            {
+                categories = [];
+                grants.Add((grant.Role, grant.Purpose), categories);
+            }
+
+            categories.UnionWith(grant.Categories);
+        }
+    }
+
+    public PrivacyOptions Options { get; }
+
+    public bool ThrowsOnDenied => Options.OnDenied == AccessDeniedBehavior.Throw;
+
+    public bool Allows(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property)
+    {
+        if (scope is null)
+        {
+            return Options.WithoutScope == UnscopedAccess.Disclose;
+        }
+
+        if (scope.IsSystem)
+        {
+            return true;
+        }
+
+        var purposes = entity.EffectivePurposes(property);
+        if (purposes.Count > 0 && !purposes.Contains(scope.Purpose, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var role in scope.Roles)
+        {
+            if (grants.TryGetValue((role, scope.Purpose), out var categories) && categories.Contains(property.Category))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether reads under <paramref name="scope"/> return only rows whose data subject consented.</summary>
+    public bool RequiresConsent(PrivacyScope? scope) =>
+        scope is { IsSystem: false }
+        && Options.Purposes.TryGetValue(scope.Purpose, out var purpose)
+        && purpose.IsConsentRequired;
+
+    public bool AnyPurposeRequiresConsent => Options.Purposes.Values.Any(p => p.IsConsentRequired);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PrivacyEf.Access.Logging;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Access;
+
+/// <summary>
+/// The least-privilege part of one application's runtime: the policy, the interceptors that mask reads, guard
+/// projections and writes and filter by consent, the values masked on loaded entities, and the access log writer.
+/// </summary>
+internal sealed class AccessRuntime : IDisposable
+{
+    private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged), GuardedMember> members = new();
+    private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
+    private readonly ConditionalWeakTable<DbContext, object> trackedSubscriptions = [];
+
+    public AccessRuntime(PrivacyOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        Policy = new AccessPolicy(options);
+        TimeProvider = timeProvider;
+        Writer = new AccessLogWriter(logger);
+        Interceptors =
+        [
+            new AccessMaterializationInterceptor(this),
+            new AccessQueryInterceptor(this),
+            new AccessWriteInterceptor(this),
+            new AccessLogCommandInterceptor(this),
+        ];
+    }
+
+    public AccessPolicy Policy { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public AccessLogWriter Writer { get; }
+
+    public IReadOnlyList<IInterceptor> Interceptors { get; }
+
+    /// <summary>The key of <see cref="MaskStyle.Pseudonym"/> tokens: stable for the life of the application.</summary>
+    public byte[] PseudonymKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>Disclosures made outside any scope (only with <see cref="UnscopedAccess.Disclose"/>).</summary>
+    public DisclosureBuffer UnscopedDisclosures { get; } = new();
+
+    public bool IsLogging => Policy.Options.AccessLogEnabled;
+
+    public GuardedMember Member(PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged) =>
+        members.GetOrAdd(
+            (entity.ClrType, property.Name, logged),
+            static (key, state) => new GuardedMember(state.Access, state.Entity, state.Property, state.Nullable, key.Logged),
+            (Access: this, Entity: entity, Property: property, Nullable: nullable));
+
+    /// <summary>Remembers the masks put on a loaded entity, so saving it never writes a mask back.</summary>
+    public void RememberMasked(DbContext context, object entity, MaskedValues masked, bool tracked)
+    {
+        maskedValues.AddOrUpdate(entity, masked);
+        if (tracked && !trackedSubscriptions.TryGetValue(context, out _))
+        {
+            trackedSubscriptions.AddOrUpdate(context, this);
+            context.ChangeTracker.Tracked += OnTracked;
+        }
+    }
+
+    public MaskedValues? MaskedValuesOf(object entity) =>
+        maskedValues.TryGetValue(entity, out var masked) ? masked : null;
+
+    public void Dispose() => Writer.Dispose();
+
+    /// <summary>
+    /// EF snapshots a tracked entity's original values from the database row, not from the instance: the masks put on
+    /// the instance would look like edits. Making the masks the original values keeps the entity unchanged.
+    /// </summary>
+    private void OnTracked(object? sender, EntityTrackedEventArgs e)
+    {
+        if (!e.FromQuery || MaskedValuesOf(e.Entry.Entity) is not { } masked)
+        {
+            return;
+        }
+
+        for (var i = 0; i < masked.Plan.Properties.Count; i++)
+        {
+            if (masked.TryGet(i, out var value))
+            {
+                e.Entry.Property(masked.Plan.Properties[i].Property).OriginalValue = value;
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Metadata;
+
+namespace PrivacyEf.Access;
+
+/// <summary>
+/// Rewrites the final projection of a query so each read of a personal property goes through
+/// <see cref="AccessGuard.Read"/>. Only what EF evaluates on the client is touched: predicates, orderings and other
+/// arguments of nested query operators stay as they are, so they still translate to SQL.
+/// </summary>
+internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model, bool logged) : ExpressionVisitor
+{
+    private ProjectedPersonalMembers? carried;
+
+    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+
+    private static readonly HashSet<string> PassThroughOperators =
+    [
+        nameof(Queryable.First), nameof(Queryable.FirstOrDefault), nameof(Queryable.Single), nameof(Queryable.SingleOrDefault),
+        nameof(Queryable.Last), nameof(Queryable.LastOrDefault), nameof(Queryable.ElementAt), nameof(Queryable.ElementAtOrDefault),
+        nameof(Queryable.Take), nameof(Queryable.Skip),
+        nameof(EntityFrameworkQueryableExtensions.AsNoTracking), nameof(EntityFrameworkQueryableExtensions.AsNoTrackingWithIdentityResolution),
+        nameof(EntityFrameworkQueryableExtensions.AsTracking), nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters),
+        nameof(EntityFrameworkQueryableExtensions.IgnoreAutoIncludes), nameof(EntityFrameworkQueryableExtensions.TagWith),
+        nameof(EntityFrameworkQueryableExtensions.TagWithCallSite), "AsSplitQuery", "AsSingleQuery",
+    ];
+
+    /// <summary>Finds the query's final Select (under operators that keep its shape) and guards its selector.</summary>
+    public Expression RewriteFinalProjection(Expression query)
+    {
+        carried ??= ProjectedPersonalMembers.Collect(query, model);
+        if (query is not MethodCallExpression call || call.Arguments.Count == 0 || !IsQueryOperator(call.Method))
+        {
+            return query;
+        }
+
+        if (call.Method.DeclaringType == typeof(Queryable) && call.Method.Name is nameof(Queryable.Min) or nameof(Queryable.Max))
+        {
+            return RewriteExtreme(call);
+        }
+
+        if (PassThroughOperators.Contains(call.Method.Name))
+        {
+            var source = RewriteFinalProjection(call.Arguments[0]);
+            return ReferenceEquals(source, call.Arguments[0]) ? call : call.Update(call.Object, [source, .. call.Arguments.Skip(1)]);
+        }
+
+        if (call.Method.Name == nameof(Queryable.Select)
+            && call.Method.DeclaringType == typeof(Queryable)
+            && call.Arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression { Parameters.Count: 1 } selector })
+        {
+            var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
+            return call.Update(null, [call.Arguments[0], Expression.Quote(guarded)]);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// <c>Max(p =&gt; p.BirthDate)</c> returns a personal value computed in SQL, past any projection. It becomes
+    /// <c>Select(p =&gt; p.BirthDate).Where(v =&gt; v != null).OrderByDescending(v =&gt; v).Select(guard).FirstOrDefault()</c>:
+    /// the same value, found by the database, then guarded like any projection.
+    /// </summary>
+    private MethodCallExpression RewriteExtreme(MethodCallExpression call)
+    {
+        Expression source = call.Arguments[0];
+        LambdaExpression selector;
+        if (call.Arguments.Count == 2 && StripQuote(call.Arguments[1]) is LambdaExpression given)
+        {
+            selector = given;
+        }
+        else if (source is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var inner, var quoted] } select
+            && select.Method.DeclaringType == typeof(Queryable)
+            && StripQuote(quoted) is LambdaExpression { Parameters.Count: 1 } projection)
+        {
+            source = inner;
+            selector = projection;
+        }
+        else
+        {
+            return call;
+        }
+
+        if (Guard(selector.Body) is not MethodCallExpression { Arguments: [_, ConstantExpression memberId, _] })
+        {
+            return call;
+        }
+
+        var elementType = selector.ReturnType;
+        var sourceType = selector.Parameters[0].Type;
+        Expression values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [sourceType, elementType], source, Expression.Quote(selector));
+        var value = Expression.Parameter(elementType, "v");
+        var nullable = !elementType.IsValueType || Nullable.GetUnderlyingType(elementType) is not null;
+        if (nullable)
+        {
+            // Min and Max skip nulls; databases sort them first or last as they please.
+            values = Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Where),
+                [elementType],
+                values,
+                Expression.Quote(Expression.Lambda(Expression.NotEqual(value, Expression.Constant(null, elementType)), value)));
+        }
+
+        var order = call.Method.Name == nameof(Queryable.Max) ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy);
+        values = Expression.Call(typeof(Queryable), order, [elementType, elementType], values, Expression.Quote(Expression.Lambda(value, value)));
+        var guarded = Expression.Lambda(
+            Expression.Call(AccessGuard.ReadMethod.MakeGenericMethod(elementType), value, memberId, Expression.Constant(null, typeof(object))),
+            value);
+        values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [elementType, elementType], values, Expression.Quote(guarded));
+        return Expression.Call(typeof(Queryable), nullable ? nameof(Queryable.FirstOrDefault) : nameof(Queryable.First), [elementType], values);
+    }
+
+    /// <summary>The guarded form of a read of a personal member, or the expression itself when it reads none.</summary>
+    private Expression Guard(Expression read)
+    {
+        while (read is UnaryExpression { NodeType: ExpressionType.Convert } convert)
+        {
+            read = convert.Operand;
+        }
+
+        return read is MemberExpression { Expression: { } instance, Member: PropertyInfo property } member
+            ? Guard(member, instance, property.Name)
+            : read;
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        var instance = Visit(node.Expression);
+        var updated = node.Update(instance);
+        return instance is not null && node.Member is PropertyInfo ? Guard(updated, instance, node.Member.Name) : updated;
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == PropertyMethod
+            && node.Arguments[1] is ConstantExpression { Value: string name })
+        {
+            var instance = Visit(node.Arguments[0]);
+            return Guard(node.Update(null, [instance, node.Arguments[1]]), instance, name);
+        }
+
+        if (!IsQueryOperator(node.Method) || node.Arguments.Count == 0)
+        {
+            return base.VisitMethodCall(node);
+        }
+
+        // A nested query: its selector is evaluated on the client like the outer projection; every other argument
+        // (predicates, keys, counts) has to reach SQL untouched.
+        var arguments = node.Arguments.ToArray();
+        arguments[0] = Visit(arguments[0]);
+        if (node.Method.Name == nameof(Enumerable.Select) && arguments.Length == 2 && StripQuote(arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector)
+        {
+            var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
+            arguments[1] = arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote } ? Expression.Quote(guarded) : guarded;
+        }
+
+        return node.Update(node.Object, arguments);
+    }
+
+    private static Expression StripQuote(Expression expression) =>
+        expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression;
+
+    private static bool IsQueryOperator(MethodInfo method) =>
+        method.DeclaringType == typeof(Queryable)
+        || method.DeclaringType == typeof(Enumerable)
+        || method.DeclaringType == typeof(EntityFrameworkQueryableExtensions)
+        || method.DeclaringType?.Name == "RelationalQueryableExtensions";
+
+    private Expression Guard(Expression read, Expression instance, string propertyName)
+    {
+        if (PrivacyRegistry.Find(instance.Type) is not { } metadata || metadata.FindProperty(propertyName) is not { } property)
+        {
+            // Not an entity's property: maybe an anonymous type's or a DTO's member that an earlier Select filled from one.
+            return carried?.Find(instance.Type, propertyName) is { } source
+                ? Expression.Call(
+                    AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
+                    read,
+                    Expression.Constant(access.Member(source.Entity, source.Property, source.Nullable, logged).Id),
+                    Expression.Constant(null, typeof(object)))
+                : read;
+        }
+
+        var entityType = model.FindEntityType(instance.Type);
+        var nullable = entityType?.FindProperty(propertyName)?.IsNullable ?? !read.Type.IsValueType || Nullable.GetUnderlyingType(read.Type) is not null;
+        var member = access.Member(metadata, property, nullable, logged);
+        return Expression.Call(
+            AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
+            read,
+            Expression.Constant(member.Id),
+            SubjectOf(instance, metadata, entityType));
+    }
+
+    private static Expression SubjectOf(Expression instance, PrivacyEntityMetadata metadata, IEntityType? entityType)
+    {
+        if (metadata.DataSubjectProperty is not { } name || entityType?.FindProperty(name)?.PropertyInfo is not { } subject)
+        {
+            return Expression.Constant(null, typeof(object));
+        }
+
+        Expression read = Expression.Property(instance, subject);
+
+        // Read as nullable: the instance may be a navigation that an outer join leaves empty.
+        if (read.Type.IsValueType && Nullable.GetUnderlyingType(read.Type) is null)
+        {
+            read = Expression.Convert(read, typeof(Nullable<>).MakeGenericType(read.Type));
+        }
+
+        return Expression.Convert(read, typeof(object));
+    }
+}

@@ -1,0 +1,3 @@
+namespace PrivacyEf.Tests.Model.Access;
+
+public sealed record TenantName(string Name);
