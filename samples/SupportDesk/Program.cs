@@ -9,7 +9,11 @@ using SupportDesk;
 using SupportDesk.Model;
 
 // dotnet run                      the tour: encryption, lookup by e-mail, rotation, redaction, least privilege
+//                                 and consent, retention purge, export, erasure, record of processing
 // dotnet run -- purge [--dry-run] the retention purge on freshly seeded data, with its report
+// dotnet run -- export <id>       everything held on customer <id>, as JSON
+// dotnet run -- erase <id>        erase customer <id>, then show what is left
+// dotnet run -- inventory         the record of processing, as Markdown
 // dotnet run -- --web             a minimal API whose requests get access scopes from the user's roles
 var command = args.Length > 0 ? args[0] : "tour";
 var dryRun = args.Contains("--dry-run");
@@ -35,17 +39,92 @@ Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
 Console.WriteLine();
 
 await SeedAsync();
+var subject = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
 switch (command)
 {
     case "purge":
         await PurgeAsync();
+        break;
+    case "export":
+        await ExportAsync(subject, full: true);
+        break;
+    case "erase":
+        await EraseAsync(subject);
+        break;
+    case "inventory":
+        await InventoryAsync(full: true);
         break;
     default:
         await ShowEncryptionAsync();
         await ShowLookupAndRotationAsync();
         await ShowRedactionAsync();
         await ShowLeastPrivilegeAsync();
+        Heading("Retention: the nightly purge anonymizes tickets closed more than two years ago");
+        await PurgeAsync();
+        Heading("Right of access: everything held on customer #1 (first lines of the JSON export)");
+        await ExportAsync(1, full: false);
+        Heading("Right to erasure: customer #2 asks to be forgotten");
+        await EraseAsync(2);
+        Heading("Transparency: what is collected, why and for how long (from the record of processing)");
+        await InventoryAsync(full: false);
         break;
+}
+
+static void Heading(string title)
+{
+    Console.WriteLine();
+    Console.WriteLine(title);
+    Console.WriteLine(new string('-', title.Length));
+}
+
+async Task ExportAsync(int id, bool full)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    var export = await db.ExportSubjectAsync(id);
+    using var json = new MemoryStream();
+    await export.WriteJsonAsync(json);
+    var lines = System.Text.Encoding.UTF8.GetString(json.ToArray()).Split('\n');
+    foreach (var line in full ? lines : lines.Take(24))
+    {
+        Console.WriteLine(full ? line : "  " + line);
+    }
+
+    if (!full)
+    {
+        Console.WriteLine($"  ... {lines.Length - 24} more lines: {string.Join(", ", export.Entities.Select(e => $"{e.Rows.Count} {e.Entity}"))} (dotnet run -- export 1 prints it all)");
+    }
+}
+
+async Task EraseAsync(int id)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    var receipt = await db.EraseSubjectAsync(id);
+    Console.WriteLine(receipt);
+    using var system = Privacy.System(reason: "sample: show what the erasure left");
+    Console.WriteLine($"  Customers left: {string.Join(", ", await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => "#" + c.Id + " " + c.Name).ToListAsync())}");
+    Console.WriteLine($"  Tickets of #{id}: {string.Join(", ", (await db.Tickets.AsNoTracking().Where(t => t.CustomerId == id).OrderBy(t => t.Id).ToListAsync()).Select(t => $"#{t.Id} {t.ContactEmail}{(t.OnHold ? " (legal hold)" : "")}"))}");
+}
+
+async Task InventoryAsync(bool full)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
+    var inventory = db.GetPrivacyInventory();
+    if (full)
+    {
+        Console.WriteLine(inventory.ToMarkdown());
+        return;
+    }
+
+    foreach (var purpose in inventory.Purposes)
+    {
+        Console.WriteLine($"  {purpose.Name}: {purpose.Description ?? "(no description)"}");
+        Console.WriteLine($"    {purpose.Notice}");
+    }
+
+    Console.WriteLine("  (dotnet run -- inventory prints the full record: every entity, column, protection and retention)");
 }
 
 async Task SeedAsync()

@@ -19,7 +19,8 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset GeneratedAt,
     public async Task WriteJsonAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping: the export is read by people, and is never embedded in HTML by PrivacyEf.
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
         json.WriteString("subjectId", SubjectId);
