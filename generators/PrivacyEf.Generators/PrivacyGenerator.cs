@@ -55,6 +55,17 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.RegisteredClassNames)
             .Collect()
             .WithTrackingName(TrackingNames.CollectedRegistrations);
+        var inventory = entities
+            .Collect()
+            .WithTrackingName(TrackingNames.CollectedInventory);
+        context.RegisterSourceOutput(inventory, static (production, models) =>
+        {
+            if (!models.IsEmpty)
+            {
+                production.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(models));
+            }
+        });
+
         context.RegisterSourceOutput(registrations, static (production, classNames) =>
         {
             if (!classNames.IsEmpty)

@@ -28,6 +28,7 @@ internal static class TrackingNames
     public const string EmittableEntities = nameof(EmittableEntities);
     public const string RegisteredClassNames = nameof(RegisteredClassNames);
     public const string CollectedRegistrations = nameof(CollectedRegistrations);
+    public const string CollectedInventory = nameof(CollectedInventory);
 
     /// <summary>Every name above, for tests.</summary>
     public static readonly string[] All =
@@ -54,5 +55,6 @@ internal static class TrackingNames
         EmittableEntities,
         RegisteredClassNames,
         CollectedRegistrations,
+        CollectedInventory,
     ];
 }

@@ -291,7 +291,7 @@ public sealed class DiagnosticTests
                 }
             }
             """,
-            expectedSources: ["PrivacyEf.Registration.g.cs", "Shop.OrderPrivacy.g.cs"]);
+            expectedSources: ["PrivacyEf.Inventory.g.cs", "PrivacyEf.Registration.g.cs", "Shop.OrderPrivacy.g.cs"]);
 
         AssertNames(diagnostic, "Shop.GiftOrder", "RecipientId", "CustomerId");
     }
@@ -340,8 +340,10 @@ public sealed class DiagnosticTests
             """));
 
         Assert.Equal("PRIV002", Assert.Single(output.Diagnostics).Id);
-        Assert.Equal(["PrivacyEf.Registration.g.cs", "Shop.GoodPrivacy.g.cs"], output.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["PrivacyEf.Inventory.g.cs", "PrivacyEf.Registration.g.cs", "Shop.GoodPrivacy.g.cs"], output.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("BadPrivacy", output.Sources["PrivacyEf.Registration.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("## Shop.Good", output.Sources["PrivacyEf.Inventory.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Shop.Bad", output.Sources["PrivacyEf.Inventory.g.cs"], StringComparison.Ordinal);
         Assert.Empty(output.CompilationErrors());
     }
 

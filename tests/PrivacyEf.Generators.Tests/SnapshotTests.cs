@@ -17,6 +17,7 @@ public sealed class SnapshotTests
         "Shop.Store_ClerkPrivacy.g.cs",
         "VisitorPrivacy.g.cs",
         "PrivacyEf.Registration.g.cs",
+        "PrivacyEf.Inventory.g.cs",
     ];
 
     public static TheoryData<string> ExpectedHintNames => new(HintNames);
