@@ -30,6 +30,14 @@ var services = SupportDbServices.Create(Path.Combine(dataDirectory, "keys"));
 services.AddSqliteSupportDb($"Data Source={databasePath}");
 await using var provider = services.BuildServiceProvider();
 
+// dotnet run -- privacy <command>: the host commands (purge, reencrypt, redact-history, inventory, verify-log)
+// on the database the last run left; no reseeding.
+if (command == "privacy")
+{
+    Environment.ExitCode = await PrivacyEf.Commands.PrivacyCommands.Create<SupportDb>(provider).Parse(args).InvokeAsync();
+    return;
+}
+
 Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf protects.");
 Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
 Console.WriteLine();
