@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf.Commands;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Model;
@@ -235,6 +237,46 @@ public abstract class CommandsTests(DatabaseTarget target)
         Assert.Equal(0, await InvokeAsync(app.Services, console, "privacy", "inventory", "--format", "json"));
         using var json = JsonDocument.Parse(console.Output);
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task Ctrl_c_mid_run_keeps_the_committed_batches_reports_them_and_a_second_run_finishes()
+    {
+        Target.RequireAvailable();
+        var keyRing = Directory.CreateTempSubdirectory("privacyef-keys-");
+        var interceptor = new CancelOnCommit();
+        var database = Target.NewDatabaseName();
+        var collection = new ServiceCollection();
+        collection.AddDataProtection().SetApplicationName("PrivacyEf.Tests").PersistKeysToFileSystem(keyRing);
+        collection.AddPrivacy();
+        collection.AddDbContextFactory<TestDbContext>((sp, options) => Target.UseDatabase(options.UsePrivacy(sp).AddInterceptors(interceptor), database));
+        await using var services = collection.BuildServiceProvider(validateScopes: true);
+        var factory = services.GetRequiredService<IDbContextFactory<TestDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.EnsureCreatedAsync();
+            using var seeding = Privacy.System("seeding");
+            for (var i = 1; i <= 12; i++)
+            {
+                db.Customers.Add(new Customer { Id = i, Name = "Customer " + i, Email = $"user{i}@example.com" });
+            }
+
+            await db.SaveChangesAsync();
+            await db.RotateDataKeyAsync();
+        }
+
+        interceptor.Armed = true;
+        var console = new TestConsole();
+        var exit = await InvokeAsync(services, console, ["reencrypt", "--batch-size", "5"], interceptor.Cancellation.Token);
+        interceptor.Armed = false;
+
+        Assert.Equal(130, exit);
+        Assert.Contains("cancelled after 5 rows; run again to finish", console.Output, StringComparison.Ordinal);
+        var rest = new TestConsole();
+        Assert.Equal(0, await InvokeAsync(services, rest, "reencrypt", "--batch-size", "5"));
+        Assert.Contains("Total: 7 rows re-encrypted", rest.Output, StringComparison.Ordinal);
+        interceptor.Cancellation.Dispose();
+        keyRing.Delete(recursive: true);
     }
 
     private static Task<int> InvokeAsync(IServiceProvider services, TestConsole console, params string[] args) =>
