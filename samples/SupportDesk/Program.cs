@@ -34,6 +34,20 @@ var services = SupportDbServices.Create(Path.Combine(dataDirectory, "keys"));
 services.AddSqliteSupportDb($"Data Source={databasePath}");
 await using var provider = services.BuildServiceProvider();
 
+// dotnet run -- privacy <command>: the host commands (purge, reencrypt, redact-history, inventory, verify-log)
+// on the database the last run left; no reseeding.
+if (command == "privacy")
+{
+    // Work on the database the tour left, or on an empty one with the current schema on a fresh clone.
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<SupportDb>().Database.MigrateAsync();
+    }
+
+    Environment.ExitCode = await PrivacyEf.Commands.PrivacyCommands.Create<SupportDb>(provider).Parse(args).InvokeAsync();
+    return;
+}
+
 Console.WriteLine("SupportDesk: a support desk whose customer data PrivacyEf protects.");
 Console.WriteLine($"Database: {databasePath} (embedded SQLite)");
 Console.WriteLine();

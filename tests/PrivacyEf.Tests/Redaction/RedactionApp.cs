@@ -40,6 +40,8 @@ public sealed class RedactionApp : IDisposable
 
     public RecordingObserver Observer { get; } = new();
 
+    public IServiceProvider Services => services;
+
     public static RedactionApp Create(DatabaseTarget target, Action<PrivacyOptions>? configure = null)
     {
         target.RequireAvailable();

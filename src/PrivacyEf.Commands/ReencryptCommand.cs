@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace PrivacyEf.Commands;
+
+/// <summary><c>privacy reencrypt [--batch-size N]</c>: moves stored values to the active data key, with a progress bar per entity.</summary>
+internal static class ReencryptCommand
+{
+    public static Command Create<TContext>(CommandHost<TContext> host)
+        where TContext : DbContext
+    {
+        var batchSize = CommandOptions.BatchSize(new ReencryptionOptions().BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var command = new Command("reencrypt", "Re-encrypt every stored value not sealed with the active data key (after a key rotation).")
+        {
+            batchSize,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = new ReencryptionOptions();
+            options.BatchSize = parse.GetValue(batchSize) ?? options.BatchSize;
+            var rows = new RowTally();
+            return host.RunAsync(
+                "privacy reencrypt command",
+                async (context, token) =>
+                {
+                    var report = await host.Console.Progress().StartAsync(async progress =>
+                    {
+                        var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                        var reporter = new ProgressReporter<ReencryptionProgress>(p =>
+                        {
+                            rows.Set(p.Entity, p.Processed);
+                            if (!bars.TryGetValue(p.Entity, out var bar))
+                            {
+                                bars[p.Entity] = bar = progress.AddTask(Markup.Escape(p.Entity), maxValue: p.Total);
+                            }
+
+                            bar.MaxValue = p.Total;
+                            bar.Value = p.Processed;
+                        });
+                        return await context.ReencryptAsync(options, reporter, token).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                    return Summarize(host.Console, report);
+                },
+                () => rows.Total,
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static int Summarize(IAnsiConsole console, ReencryptionReport report)
+    {
+        var table = new Table()
+            .Title("Re-encryption")
+            .AddColumn(new TableColumn("Entity").NoWrap())
+            .AddColumn(new TableColumn("Rows").RightAligned())
+            .AddColumn(new TableColumn("Batches").RightAligned());
+        foreach (var entity in report.Entities)
+        {
+            table.AddRow(Markup.Escape(entity.Entity), SummaryFormat.Count(entity.Rows), SummaryFormat.Count(entity.Batches));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"Total: {SummaryFormat.Count(report.TotalRows)} rows re-encrypted in {SummaryFormat.Duration(report.Duration)}");
+        console.MarkupLine($"Active data key: {report.ActiveKeyId:N}");
+        return ExitCodes.Success;
+    }
+}
