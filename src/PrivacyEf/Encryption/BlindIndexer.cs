@@ -20,7 +20,8 @@ internal sealed class BlindIndexer
     private readonly DataKeyRing keyRing;
     private readonly SearchNormalization normalization;
     private readonly Lazy<byte[]> columnBinding;
-    private (Guid KeyId, byte[] ColumnKey)? derived;
+    // A reference, swapped whole: readers on other threads never see a key id paired with another key's bytes.
+    private volatile DerivedKey? derived;
 
     public BlindIndexer(DataKeyRing keyRing, SearchNormalization normalization, Func<string> describeColumn)
     {
@@ -58,7 +59,9 @@ internal sealed class BlindIndexer
         }
 
         var columnKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, rootKey.Material.ToArray(), DataKey.KeySizeInBytes, salt: [], info: columnBinding.Value);
-        derived = (rootKey.Id, columnKey);
+        derived = new DerivedKey(rootKey.Id, columnKey);
         return columnKey;
     }
+
+    private sealed record DerivedKey(Guid KeyId, byte[] ColumnKey);
 }
