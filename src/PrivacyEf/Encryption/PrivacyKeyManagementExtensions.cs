@@ -35,8 +35,8 @@ public static class PrivacyKeyManagementExtensions
     /// <returns>The id of the new active key.</returns>
     public static async Task<Guid> RotateDataKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
     {
-        var ring = PrivacyContext.RuntimeOf(context).KeyRing;
         var runtime = PrivacyContext.RuntimeOf(context);
+        var ring = runtime.KeyRing;
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: false, async: true, cancellationToken).ConfigureAwait(false);
         var key = DataKey.Create(runtime.TimeProvider.GetUtcNow());
         var ownsTransaction = context.Database.CurrentTransaction is null;
