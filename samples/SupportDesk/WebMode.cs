@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -20,16 +19,7 @@ internal static class WebMode
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.UseUrls(args.SkipWhile(a => a != "--urls").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:5080");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("SupportDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        builder.Services.AddPrivacy(o =>
-        {
-            o.Grant(role: "agent", purpose: "support", PersonalDataCategory.Identity, PersonalDataCategory.Contact);
-            o.Grant(role: "clerk", purpose: "billing", PersonalDataCategory.Identity, PersonalDataCategory.Contact, PersonalDataCategory.Financial);
-            o.Grant(role: "marketer", purpose: "marketing", PersonalDataCategory.Contact);
-            o.Purpose("marketing").RequiresConsent();
-        });
+        builder.Services.AddSupportDeskPrivacy(Path.Combine(dataDirectory, "keys"));
         builder.Services.AddDbContext<SupportDb>((sp, options) => options.UseSqlite($"Data Source={databasePath}").UsePrivacy(sp));
         var app = builder.Build();
 

@@ -5,12 +5,22 @@ using PrivacyEf;
 
 namespace SupportDesk.Model;
 
-/// <summary>The support desk's service set-up, shared by the app and the design-time factories.</summary>
+/// <summary>The support desk's service set-up, shared by the console app, the web mode and the design-time factories.</summary>
 public static class SupportDbServices
 {
     public static ServiceCollection Create(string keyRingDirectory, Action<PrivacyOptions>? configurePrivacy = null)
     {
         var services = new ServiceCollection();
+        services.AddSupportDeskPrivacy(keyRingDirectory, configurePrivacy);
+        return services;
+    }
+
+    /// <summary>
+    /// The key ring and privacy policy every mode uses: one policy, so the web mode reads the blind indexes and
+    /// masks exactly as the console wrote them.
+    /// </summary>
+    public static IServiceCollection AddSupportDeskPrivacy(this IServiceCollection services, string keyRingDirectory, Action<PrivacyOptions>? configurePrivacy = null)
+    {
         services.AddDataProtection()
             .SetApplicationName("SupportDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(keyRingDirectory));
