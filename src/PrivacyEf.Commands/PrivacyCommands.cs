@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace PrivacyEf.Commands;
 
 /// <summary>
-/// PrivacyEf's maintenance commands for a host's own command line: <c>privacy purge</c>, <c>privacy reencrypt</c>,
+/// PrivacyEf's maintenance commands for a host's own command line: <c>privacy purge</c>, <c>privacy rotate-key</c>, <c>privacy reencrypt</c>,
 /// <c>privacy redact-history</c>, <c>privacy inventory</c> and <c>privacy verify-log</c>.
 /// </summary>
 /// <remarks>
@@ -29,10 +29,11 @@ public static class PrivacyCommands
     {
         ArgumentNullException.ThrowIfNull(services);
         var host = new CommandHost<TContext>(services, console ?? AnsiConsole.Console);
-        return new Command("privacy", "PrivacyEf maintenance: retention purge, re-encryption, history redaction, inventory, access log check.")
+        return new Command("privacy", "PrivacyEf maintenance: retention purge, key rotation and re-encryption, history redaction, inventory, access log check.")
         {
             PurgeCommand.Create(host),
             ReencryptCommand.Create(host),
+            RotateKeyCommand.Create(host),
             RedactHistoryCommand.Create(host),
             InventoryCommand.Create(host),
             VerifyLogCommand.Create(host),

@@ -63,6 +63,15 @@ internal static class ReencryptCommand
         console.Write(table);
         console.MarkupLine($"Total: {SummaryFormat.Count(report.TotalRows)} rows re-encrypted in {SummaryFormat.Duration(report.Duration)}");
         console.MarkupLine($"Active data key: {report.ActiveKeyId:N}");
+        if (report.BlindIndexRebuildDeferredUntil is { } deferred)
+        {
+            console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]Blind-index key rotation to generation {report.BlindIndexKeyGeneration} under way: new values move to the new key at {deferred:u}; run again after that to rebuild the stored indexes.[/]"));
+        }
+        else if (report.RetiredBlindIndexKeyId is { } retired)
+        {
+            console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Blind indexes rebuilt under key generation {report.BlindIndexKeyGeneration}; old key {retired:N} retired."));
+        }
+
         return ExitCodes.Success;
     }
 }

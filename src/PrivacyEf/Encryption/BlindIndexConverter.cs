@@ -3,12 +3,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace PrivacyEf.Encryption;
 
 /// <summary>
-/// The converter of a blind-index shadow property. The property holds the plaintext while an entity is
-/// saved, and EF gives a lookup's parameter the same converter because it is compared with this column,
-/// so writes and lookups compute the same index. Reads return the stored index unchanged.
+/// The converter of a blind-index shadow property. It stores what it is given: PrivacyEf's save interceptor
+/// puts the computed index into the property, and lookups compare through
+/// <see cref="BlindIndexLookupConverter"/>s, one per matched key. It carries the column's
+/// <see cref="BlindIndexer"/> to both.
 /// </summary>
 internal sealed class BlindIndexConverter(BlindIndexer indexer)
-    : ValueConverter<string, string>(value => indexer.Compute(value), stored => stored)
+    : ValueConverter<string, string>(value => value, stored => stored)
 {
     public BlindIndexer Indexer { get; } = indexer;
+
+    public BlindIndexLookupConverter NewestKeyLookup { get; } = new(indexer, BlindIndexRole.NewestKey);
+
+    public BlindIndexLookupConverter PreviousKeyLookup { get; } = new(indexer, BlindIndexRole.PreviousKey);
 }

@@ -5,8 +5,9 @@ namespace PrivacyEf.Encryption;
 
 /// <summary>
 /// Computes the blind index of one searchable column: HMAC-SHA256 of the normalized value under a key derived
-/// (HKDF) from the blind-index root key and the column, truncated to 128 bits. Per-column keys keep equal
-/// values in two columns from matching each other.
+/// (HKDF) from a blind-index root key and the column, truncated to 128 bits. Per-column keys keep equal
+/// values in two columns from matching each other. Indexes under a rotated-in root key carry its tag
+/// (see <see cref="BlindIndexKey.Tag"/>) in place of the base64 padding, so they stay 24 characters.
 /// </summary>
 internal sealed class BlindIndexer
 {
@@ -20,8 +21,9 @@ internal sealed class BlindIndexer
     private readonly DataKeyRing keyRing;
     private readonly SearchNormalization normalization;
     private readonly Lazy<byte[]> columnBinding;
-    // A reference, swapped whole: readers on other threads never see a key id paired with another key's bytes.
-    private volatile DerivedKey? derived;
+    // Swapped whole: readers on other threads never see a key id paired with another key's bytes. Two at
+    // most are in use at once (the newest and the previous root key).
+    private volatile DerivedKey[] derived = [];
 
     public BlindIndexer(DataKeyRing keyRing, SearchNormalization normalization, Func<string> describeColumn)
     {
@@ -30,15 +32,22 @@ internal sealed class BlindIndexer
         columnBinding = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes("PrivacyEf blind index v1|" + describeColumn()), LazyThreadSafetyMode.PublicationOnly);
     }
 
-    public string Compute(string value)
-    {
-        if (keyRing.BlindIndexKey is not { } rootKey)
-        {
-            // No database this application knows holds a blind-index key, so no row has an index to match.
-            return NoMatch;
-        }
+    /// <summary>The index a value written now gets, or null when no blind-index key is established.</summary>
+    public string? ComputeForWrite(string value) => keyRing.BlindIndexWriteKey is { } key ? Compute(key, value) : null;
 
-        var columnKey = ColumnKey(rootKey);
+    /// <summary>The index one side of a lookup compares with; <see cref="NoMatch"/> when that side has no key.</summary>
+    public string ComputeForLookup(BlindIndexRole role, string value)
+    {
+        var keys = keyRing.BlindIndexKeysForLookup;
+        var key = role == BlindIndexRole.NewestKey ? keys.Newest : keys.Previous;
+
+        // No key means no row is indexed under it, so this side of the lookup matches nothing.
+        return key is null ? NoMatch : Compute(key, value);
+    }
+
+    public string Compute(BlindIndexKey rootKey, string value)
+    {
+        var columnKey = ColumnKey(rootKey.Key);
         var normalized = normalization switch
         {
             SearchNormalization.Trim => value.Trim(),
@@ -48,18 +57,23 @@ internal sealed class BlindIndexer
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(columnKey, Encoding.UTF8.GetBytes(normalized), mac);
-        return Convert.ToBase64String(mac[..TruncatedBytes]);
+        var encoded = Convert.ToBase64String(mac[..TruncatedBytes]);
+        return rootKey.Tag is { } tag ? string.Concat(tag, encoded.AsSpan(0, StoredLength - tag.Length)) : encoded;
     }
 
     private byte[] ColumnKey(DataKey rootKey)
     {
-        if (derived is { } cached && cached.KeyId == rootKey.Id)
+        var known = derived;
+        foreach (var entry in known)
         {
-            return cached.ColumnKey;
+            if (entry.KeyId == rootKey.Id)
+            {
+                return entry.ColumnKey;
+            }
         }
 
         var columnKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, rootKey.Material.ToArray(), DataKey.KeySizeInBytes, salt: [], info: columnBinding.Value);
-        derived = new DerivedKey(rootKey.Id, columnKey);
+        derived = [new DerivedKey(rootKey.Id, columnKey), .. known.Take(1)];
         return columnKey;
     }
 

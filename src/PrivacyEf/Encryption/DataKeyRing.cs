@@ -25,7 +25,7 @@ namespace PrivacyEf.Encryption;
 internal sealed class DataKeyRing : IDisposable
 {
     /// <summary>Every instance creates the first blind-index key under this id, so a race ends with one of them.</summary>
-    public static readonly Guid FirstBlindIndexKeyId = new("00000000-0000-0000-0000-000000000001");
+    public static readonly Guid FirstBlindIndexKeyId = BlindIndexKey.IdFor(1);
 
     private const string ProtectorPurpose = "PrivacyEf.DataKeys.v1";
     private static readonly TimeSpan MissingKeyRetryInterval = TimeSpan.FromSeconds(5);
@@ -42,9 +42,11 @@ internal sealed class DataKeyRing : IDisposable
     private readonly ConditionalWeakTable<DbContext, List<PrivacyDataKey>> pendingKeyRows = [];
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly Lock missGate = new();
-    private DateTimeOffset lastIndexKeyLookup = DateTimeOffset.MinValue;
+    private readonly Lock indexKeysGate = new();
+    // Ticks, so that the unlocked check below never reads half of a DateTimeOffset.
+    private long lastIndexKeyLookupTicks = DateTimeOffset.MinValue.UtcTicks;
     private volatile DataKey? activeKey;
-    private volatile DataKey? blindIndexKey;
+    private volatile BlindIndexKeySet indexKeys = BlindIndexKeySet.Empty;
 
     public DataKeyRing(IDataProtectionProvider dataProtection, TimeProvider timeProvider, TimeSpan refreshInterval, ILogger logger)
     {
@@ -62,31 +64,46 @@ internal sealed class DataKeyRing : IDisposable
     public DataKey? CurrentActiveKey => activeKey;
 
     /// <summary>
-    /// The root key of blind indexes, loaded from the known key tables when this application has not seen it
-    /// yet. Null when no database holds one, which means no row has a blind index to match.
+    /// The blind-index keys lookups match, read again from the known key tables once per refresh interval
+    /// (so an instance that only reads learns of a rotation in time), and every few seconds while none is
+    /// known. Without a key no row has a blind index to match.
     /// </summary>
-    public DataKey? BlindIndexKey
+    public BlindIndexKeySet BlindIndexKeysForLookup
     {
         get
         {
-            if (blindIndexKey is { } known)
+            var known = indexKeys;
+            var now = timeProvider.GetUtcNow().UtcTicks;
+            var interval = (known.Newest is null ? MissingKeyRetryInterval : refreshInterval).Ticks;
+            if (now - Interlocked.Read(ref lastIndexKeyLookupTicks) < interval)
             {
                 return known;
             }
 
             lock (missGate)
             {
-                var now = timeProvider.GetUtcNow();
-                if (blindIndexKey is null && now - lastIndexKeyLookup >= MissingKeyRetryInterval)
+                if (now - Interlocked.Read(ref lastIndexKeyLookupTicks) >= interval)
                 {
-                    lastIndexKeyLookup = now;
+                    Interlocked.Exchange(ref lastIndexKeyLookupTicks, now);
                     ReloadFromSources();
                 }
             }
 
-            return blindIndexKey;
+            return indexKeys;
         }
     }
+
+    /// <summary>The blind-index key a value written now is indexed under, or null before one is established.</summary>
+    public BlindIndexKey? BlindIndexWriteKey => indexKeys.WriteKey(timeProvider.GetUtcNow(), refreshInterval);
+
+    /// <summary>
+    /// Grows whenever the matched blind-index keys change. EF's query caches are keyed by it, because the
+    /// SQL of a lookup with a constant holds the constant's index under the keys of the moment it was written.
+    /// </summary>
+    public long BlindIndexVersion => indexKeys.Newest is null ? indexKeys.Version : BlindIndexKeysForLookup.Version;
+
+    /// <summary>The refresh interval: how long an instance may keep using what it read from a key table.</summary>
+    public TimeSpan RefreshInterval => refreshInterval;
 
     public bool TryGetKey(Guid keyId, out DataKey? key, out string? problem)
     {
@@ -210,7 +227,7 @@ internal sealed class DataKeyRing : IDisposable
 
             if (needsBlindIndexKey)
             {
-                if (blindIndexKey is null)
+                if (indexKeys.Newest is not { } newest)
                 {
                     var created = new DataKey(FirstBlindIndexKeyId, RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), timeProvider.GetUtcNow());
                     if (await StoreKeyRowAsync(context, state, created, DataKeyKind.BlindIndex, async, cancellationToken).ConfigureAwait(false))
@@ -221,15 +238,21 @@ internal sealed class DataKeyRing : IDisposable
                     else
                     {
                         keys[created.Id] = created;
-                        blindIndexKey = created;
+                        UseIndexKeys(new BlindIndexKey(1, created), previous: null, created.CreatedAt);
                     }
                 }
-                else if (!state.Holds(blindIndexKey.Id) && !IsPendingIn(context, blindIndexKey.Id))
+                else
                 {
-                    await StoreKeyRowAsync(context, state, blindIndexKey, DataKeyKind.BlindIndex, async, cancellationToken).ConfigureAwait(false);
+                    foreach (var indexKey in new[] { newest, indexKeys.Previous })
+                    {
+                        if (indexKey is not null && !state.Holds(indexKey.Key.Id) && !IsPendingIn(context, indexKey.Key.Id))
+                        {
+                            await StoreKeyRowAsync(context, state, indexKey.Key, DataKeyKind.BlindIndex, async, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
                 }
 
-                if (blindIndexKey is null)
+                if (indexKeys.Newest is null)
                 {
                     throw new InvalidOperationException("PrivacyEf could not establish its blind-index key: the key table holds one this application's Data Protection key ring cannot unwrap.");
                 }
@@ -248,7 +271,7 @@ internal sealed class DataKeyRing : IDisposable
     /// </summary>
     public void EnsureBlindIndexKey(DbContext context)
     {
-        if (blindIndexKey is not null || KeyTableCommands.For(context) is not { } commands)
+        if (indexKeys.Newest is not null || KeyTableCommands.For(context) is not { } commands)
         {
             return;
         }
@@ -259,7 +282,7 @@ internal sealed class DataKeyRing : IDisposable
         try
         {
             Absorb(commands.ReadAll(context), state);
-            if (blindIndexKey is null && commands.InsertIfAbsentSql is not null)
+            if (indexKeys.Newest is null && commands.InsertIfAbsentSql is not null)
             {
                 var created = new DataKey(FirstBlindIndexKeyId, RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), timeProvider.GetUtcNow());
                 commands.InsertIfAbsentAsync(context, ToRow(created, DataKeyKind.BlindIndex, DataKeyStatus.Active), async: false, CancellationToken.None).GetAwaiter().GetResult();
@@ -271,9 +294,25 @@ internal sealed class DataKeyRing : IDisposable
             writeGate.Release();
         }
 
-        if (blindIndexKey is null)
+        if (indexKeys.Newest is null)
         {
             throw new InvalidOperationException("PrivacyEf could not establish its blind-index key for a lookup on an encrypted column: the key table holds one this application's Data Protection key ring cannot unwrap, or the provider cannot insert it.");
+        }
+    }
+
+    /// <summary>Reads the key table of the context's database again, now (after a change made through it).</summary>
+    public async Task RefreshAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        RegisterSource(context);
+        var state = databases.GetOrAdd(DatabaseIdentity(context), _ => new DatabaseKeyState());
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await LoadAsync(context, state, async: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeGate.Release();
         }
     }
 
@@ -331,7 +370,7 @@ internal sealed class DataKeyRing : IDisposable
             return false;
         }
 
-        return !needsBlindIndexKey || (blindIndexKey is { } index && (state.Holds(index.Id) || IsPendingIn(context, index.Id)));
+        return !needsBlindIndexKey || (indexKeys.Newest is { } index && (state.Holds(index.Key.Id) || IsPendingIn(context, index.Key.Id)));
     }
 
     /// <returns>How many active data keys this application can use the table holds.</returns>
@@ -353,6 +392,7 @@ internal sealed class DataKeyRing : IDisposable
         var activeDataKeys = Absorb(rows, state);
         state.IsLoaded = true;
         state.LoadedAt = timeProvider.GetUtcNow();
+        Interlocked.Exchange(ref lastIndexKeyLookupTicks, state.LoadedAt.UtcTicks);
         return activeDataKeys;
     }
 
@@ -426,7 +466,7 @@ internal sealed class DataKeyRing : IDisposable
     {
         var activeDataKeys = 0;
         DataKey? canonicalActive = null;
-        DataKey? index = null;
+        var indexKeysFound = new List<(BlindIndexKey Key, DateTimeOffset CreatedAt)>();
         foreach (var row in rows)
         {
             if (!Guid.TryParseExact(row.Id, "N", out var id))
@@ -448,7 +488,15 @@ internal sealed class DataKeyRing : IDisposable
 
             if (row.Kind == DataKeyKind.BlindIndex)
             {
-                index ??= key;
+                if (BlindIndexKey.GenerationOf(id) is { } generation)
+                {
+                    indexKeysFound.Add((new BlindIndexKey(generation, key), row.CreatedAt));
+                }
+                else
+                {
+                    PrivacyLog.MalformedKeyRow(logger, row.Id);
+                }
+
                 continue;
             }
 
@@ -464,12 +512,26 @@ internal sealed class DataKeyRing : IDisposable
             activeKey = canonicalActive;
         }
 
-        if (index is not null)
+        if (indexKeysFound.Count > 0)
         {
-            blindIndexKey = index;
+            var newestFirst = indexKeysFound.OrderByDescending(k => k.Key.Generation).ToList();
+            UseIndexKeys(newestFirst[0].Key, newestFirst.Count > 1 ? newestFirst[1].Key : null, newestFirst[0].CreatedAt);
         }
 
         return activeDataKeys;
+    }
+
+    /// <summary>Replaces the matched blind-index keys when they changed, moving <see cref="BlindIndexVersion"/> on.</summary>
+    private void UseIndexKeys(BlindIndexKey newest, BlindIndexKey? previous, DateTimeOffset newestAnnouncedAt)
+    {
+        lock (indexKeysGate)
+        {
+            var current = indexKeys;
+            if (!current.SameKeysAs(newest, previous))
+            {
+                indexKeys = new BlindIndexKeySet(newest, previous, newestAnnouncedAt, current.Version + 1);
+            }
+        }
     }
 
     private DataKey? Unwrap(Guid id, PrivacyDataKey row)

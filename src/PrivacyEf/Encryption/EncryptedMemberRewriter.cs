@@ -135,11 +135,17 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
             throw Refuse(member, "look it up by value", SearchAdvice(member));
         }
 
-        var index = BlindIndexOf(member);
-        var visitedOther = Visit(StripConvert(other));
-        return left is not null
-            ? Expression.MakeBinary(node.NodeType, index, Expression.Convert(visitedOther, typeof(string)))
-            : Expression.MakeBinary(node.NodeType, Expression.Convert(visitedOther, typeof(string)), index);
+        // Compared under both matched blind-index keys: during a rotation a row is indexed under one or the
+        // other. Outside a rotation the second comparison is with a value no index can have.
+        var value = Expression.Convert(Visit(StripConvert(other)), typeof(string));
+        var underNewest = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderNewestKeyMethod), value, left is not null);
+        var underPrevious = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderPreviousKeyMethod), value, left is not null);
+        return node.NodeType == ExpressionType.Equal
+            ? Expression.OrElse(underNewest, underPrevious)
+            : Expression.AndAlso(underNewest, underPrevious);
+
+        static BinaryExpression Compare(ExpressionType comparison, Expression index, Expression value, bool indexOnLeft) =>
+            indexOnLeft ? Expression.MakeBinary(comparison, index, value) : Expression.MakeBinary(comparison, value, index);
     }
 
     protected override Expression VisitMember(MemberExpression node)
@@ -157,7 +163,7 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
         return base.VisitMember(node);
     }
 
-    private MethodCallExpression? TryRewriteContains(MethodCallExpression node)
+    private BinaryExpression? TryRewriteContains(MethodCallExpression node)
     {
         if (node.Method.Name != nameof(Enumerable.Contains))
         {
@@ -176,13 +182,16 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
             throw Refuse(member, "look it up by value", SearchAdvice(member));
         }
 
-        var arguments = node.Arguments.ToArray();
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            arguments[i] = i == itemIndex ? BlindIndexOf(member) : Visit(arguments[i]);
-        }
+        var instance = node.Object is null ? null : Visit(node.Object);
+        var others = node.Arguments.Select((argument, i) => i == itemIndex ? argument : Visit(argument)).ToArray();
+        return Expression.OrElse(ContainsIndex(BlindIndexLookup.UnderNewestKeyMethod), ContainsIndex(BlindIndexLookup.UnderPreviousKeyMethod));
 
-        return node.Update(node.Object is null ? null : Visit(node.Object), arguments);
+        MethodCallExpression ContainsIndex(MethodInfo lookup)
+        {
+            var arguments = others.ToArray();
+            arguments[itemIndex] = BlindIndexOf(member, lookup);
+            return node.Update(instance, arguments);
+        }
     }
 
     private static void RefuseAny(Expression expression, string operation)
@@ -223,10 +232,10 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
     private static PrivacyQueryException Refuse(EncryptedMember member, string operation, string advice) =>
         new(member.EntityName, member.Property.Name, operation, advice);
 
-    private MethodCallExpression BlindIndexOf(EncryptedMember member)
+    private MethodCallExpression BlindIndexOf(EncryptedMember member, MethodInfo lookup)
     {
         UsesBlindIndex = true;
-        return Expression.Call(PropertyMethod, member.Instance, Expression.Constant(PrivacyModelConvention.BlindIndexPropertyName(member.Property.Name)));
+        return Expression.Call(lookup, Expression.Call(PropertyMethod, member.Instance, Expression.Constant(PrivacyModelConvention.BlindIndexPropertyName(member.Property.Name))));
     }
 
     private static bool IsNullConstant(Expression expression) => StripConvert(expression) is ConstantExpression { Value: null };

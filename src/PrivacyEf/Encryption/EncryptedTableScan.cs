@@ -85,16 +85,32 @@ internal sealed class EncryptedTableScan
         return scans;
     }
 
-    /// <summary>Rows with a value not sealed under <paramref name="keyId"/>.</summary>
-    public DbCommand CountNotUnder(DbConnection connection, Guid keyId) =>
-        Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {NotUnder()}", keyId, lastKey: null);
+    /// <summary>Whether the entity has a searchable property, whose blind index a rotation rebuilds.</summary>
+    public bool HasBlindIndexes => searchableColumns.Count > 0;
 
-    /// <summary>The keys of the next rows (in key order, after <paramref name="lastKey"/>) with a value not sealed under <paramref name="keyId"/>.</summary>
-    public DbCommand NextKeysNotUnder(DbConnection connection, Guid keyId, object? lastKey, int batchSize)
+    /// <summary>
+    /// Rows with a value not sealed under <paramref name="keyId"/>, or, when <paramref name="indexTag"/> is
+    /// given, a blind index not computed under the key with that tag.
+    /// </summary>
+    public DbCommand CountNotUnder(DbConnection connection, Guid keyId, string? indexTag) =>
+        Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {NotUnder(indexTag)}", keyId, lastKey: null, indexTag);
+
+    /// <summary>The keys of the next rows (in key order, after <paramref name="lastKey"/>) that <see cref="CountNotUnder"/> counts.</summary>
+    public DbCommand NextKeysNotUnder(DbConnection connection, Guid keyId, string? indexTag, object? lastKey, int batchSize)
     {
         var after = lastKey is null ? "" : $"{keyColumn} > {Placeholder("last")} AND ";
-        var text = string.Create(CultureInfo.InvariantCulture, $"SELECT {keyColumn} FROM {table} WHERE {after}({NotUnder()}) ORDER BY {keyColumn} LIMIT {batchSize}");
-        return Command(connection, text, keyId, lastKey);
+        var text = string.Create(CultureInfo.InvariantCulture, $"SELECT {keyColumn} FROM {table} WHERE {after}({NotUnder(indexTag)}) ORDER BY {keyColumn} LIMIT {batchSize}");
+        return Command(connection, text, keyId, lastKey, indexTag);
+    }
+
+    /// <summary>Rows with a blind index computed under another key than the one with <paramref name="indexTag"/>.</summary>
+    public DbCommand CountIndexesNotUnder(DbConnection connection, string indexTag)
+    {
+        var conditions = searchableColumns.Select(c => $"({c.BlindIndexColumn} IS NOT NULL AND {NotTagged(c.BlindIndexColumn)})");
+        var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {string.Join(" OR ", conditions)}";
+        Add(command, "t", indexTag);
+        return command;
     }
 
     /// <summary>Rows with a value sealed under <paramref name="keyId"/>.</summary>
@@ -104,20 +120,25 @@ internal sealed class EncryptedTableScan
         return Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {under}", keyId, lastKey: null);
     }
 
-    private string NotUnder()
+    private string NotUnder(string? indexTag)
     {
         var conditions = encryptedColumns
             .Select(c => $"({c.Column} IS NOT NULL AND substr({c.Column}, 1, {PrefixLength(c.IsString)}) <> {Placeholder(c.IsString ? "s" : "b")})")
-            .Concat(searchableColumns.Select(c => $"({c.Column} IS NOT NULL AND {c.BlindIndexColumn} IS NULL)"));
+            .Concat(searchableColumns.Select(c => indexTag is null
+                ? $"({c.Column} IS NOT NULL AND {c.BlindIndexColumn} IS NULL)"
+                : $"({c.Column} IS NOT NULL AND ({c.BlindIndexColumn} IS NULL OR {NotTagged(c.BlindIndexColumn)}))"));
         return string.Join(" OR ", conditions);
     }
+
+    // The tag is the first two characters of an index (see BlindIndexKey.Tag).
+    private string NotTagged(string blindIndexColumn) => $"substr({blindIndexColumn}, 1, 2) <> {Placeholder("t")}";
 
     private static int PrefixLength(bool isString) =>
         isString ? ColumnCipher.StringPrefixFor(Guid.Empty).Length : ColumnCipher.BytesPrefixFor(Guid.Empty).Length;
 
     private string Placeholder(string name) => sql.GenerateParameterNamePlaceholder(name);
 
-    private DbCommand Command(DbConnection connection, string text, Guid keyId, object? lastKey)
+    private DbCommand Command(DbConnection connection, string text, Guid keyId, object? lastKey, string? indexTag = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = text;
@@ -134,6 +155,11 @@ internal sealed class EncryptedTableScan
         if (lastKey is not null)
         {
             Add(command, "last", lastKey);
+        }
+
+        if (indexTag is not null && searchableColumns.Count > 0)
+        {
+            Add(command, "t", indexTag);
         }
 
         return command;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf;
@@ -67,9 +68,55 @@ public static class PrivacyKeyManagementExtensions
     }
 
     /// <summary>
+    /// Starts a rotation of the blind-index key: a new key (the next generation) joins the key table, and
+    /// equality lookups on searchable properties match under both keys until the rotation ends. Values
+    /// written from <see cref="BlindIndexRotation.WritesMoveAt"/> on are indexed under the new key;
+    /// <see cref="ReencryptAsync"/> run after that moment rebuilds the stored indexes and, once none is left
+    /// under the old key, retires it, which ends the rotation. Two instances rotating at once start one rotation.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
+    /// <param name="cancellationToken">Cancels the rotation (nothing changes unless it completes).</param>
+    /// <returns>The new key and when writes move to it.</returns>
+    /// <exception cref="InvalidOperationException">A rotation is already under way.</exception>
+    public static async Task<BlindIndexRotation> RotateBlindIndexKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
+    {
+        var runtime = PrivacyContext.RuntimeOf(context);
+        var ring = runtime.KeyRing;
+        await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
+        await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
+        var current = ring.BlindIndexKeysForLookup;
+        if (current is { Previous: { } previous, Newest: { } rotating })
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"A blind-index key rotation is already under way (generation {previous.Generation} to {rotating.Generation}); run ReencryptAsync after {current.WritesMoveAt(ring.RefreshInterval):u} to finish it before rotating again."));
+        }
+
+        var generation = current.Newest!.Generation + 1;
+        var key = new DataKey(BlindIndexKey.IdFor(generation), RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), runtime.TimeProvider.GetUtcNow());
+        var row = ring.ToRow(key, DataKeyKind.BlindIndex, DataKeyStatus.Active);
+        if (KeyTableCommands.For(context) is { InsertIfAbsentSql: not null } commands)
+        {
+            // Inserted only if absent: a concurrent rotation to the same generation leaves one key.
+            await commands.InsertIfAbsentAsync(context, row, async: true, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            context.Add(row);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
+        var rotated = ring.BlindIndexKeysForLookup;
+        return new BlindIndexRotation(rotated.Newest!.Key.Id, rotated.Newest.Generation, rotated.WritesMoveAt(ring.RefreshInterval));
+    }
+
+    /// <summary>
     /// Moves every stored encrypted value that is not sealed with the active data key to it, in batches of
     /// one transaction each: values of rotated-out keys, legacy plaintext (with
     /// <see cref="PrivacyOptions.AllowLegacyPlaintextReads"/> on) and rows whose blind index is missing.
+    /// During a blind-index key rotation (see <see cref="RotateBlindIndexKeyAsync"/>) it also rebuilds the
+    /// blind indexes computed under the old key, and retires that key when none is left.
     /// Interrupted, it leaves each row either moved or untouched, and a second run finishes the job.
     /// </summary>
     /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
@@ -91,20 +138,24 @@ public static class PrivacyKeyManagementExtensions
         using var system = Privacy.System("re-encryption to the active data key");
         var stopwatch = Stopwatch.StartNew();
         var scans = EncryptedTableScan.For(context);
-        await runtime.KeyRing.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
-        var activeKey = runtime.KeyRing.ActiveKey.Id;
+        var ring = runtime.KeyRing;
+        await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
+        await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
+        var activeKey = ring.ActiveKey.Id;
+        var indexKeys = ring.BlindIndexKeysForLookup;
+        var rebuildTag = indexKeys.IsRotating && runtime.TimeProvider.GetUtcNow() >= indexKeys.WritesMoveAt(ring.RefreshInterval) ? indexKeys.Newest!.Tag : null;
         var results = new List<ReencryptionResult>();
         foreach (var scan in scans)
         {
             var entity = scan.EntityType.ClrType.Name;
-            var total = await ScalarAsync(context, connection => scan.CountNotUnder(connection, activeKey), cancellationToken).ConfigureAwait(false);
+            var total = await ScalarAsync(context, connection => scan.CountNotUnder(connection, activeKey, rebuildTag), cancellationToken).ConfigureAwait(false);
             long processed = 0;
             var batches = 0;
             object? lastKey = null;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var keys = await KeysAsync(context, connection => scan.NextKeysNotUnder(connection, activeKey, lastKey, options.BatchSize), cancellationToken).ConfigureAwait(false);
+                var keys = await KeysAsync(context, connection => scan.NextKeysNotUnder(connection, activeKey, rebuildTag, lastKey, options.BatchSize), cancellationToken).ConfigureAwait(false);
                 if (keys.Count == 0)
                 {
                     break;
@@ -120,7 +171,39 @@ public static class PrivacyKeyManagementExtensions
             results.Add(new ReencryptionResult(entity, processed, batches));
         }
 
-        return new ReencryptionReport(activeKey, results, stopwatch.Elapsed);
+        var report = new ReencryptionReport(activeKey, results, stopwatch.Elapsed) { BlindIndexKeyGeneration = indexKeys.Newest?.Generation };
+        if (indexKeys is { Previous: { } previous } && rebuildTag is null)
+        {
+            return report with { BlindIndexRebuildDeferredUntil = indexKeys.WritesMoveAt(ring.RefreshInterval) };
+        }
+
+        if (indexKeys.Previous is { } rebuilt && rebuildTag is not null && await RetireBlindIndexKeyIfUnusedAsync(context, scans, rebuilt, rebuildTag, cancellationToken).ConfigureAwait(false))
+        {
+            await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
+            return report with { RetiredBlindIndexKeyId = rebuilt.Key.Id, Duration = stopwatch.Elapsed };
+        }
+
+        return report;
+    }
+
+    /// <summary>Ends a blind-index key rotation when no stored index is left under the old key.</summary>
+    private static async Task<bool> RetireBlindIndexKeyIfUnusedAsync(DbContext context, IReadOnlyList<EncryptedTableScan> scans, BlindIndexKey previous, string newestTag, CancellationToken cancellationToken)
+    {
+        foreach (var scan in scans.Where(s => s.HasBlindIndexes))
+        {
+            // An instance whose clock runs behind may still have indexed a row under the old key: the next run takes it.
+            if (await ScalarAsync(context, connection => scan.CountIndexesNotUnder(connection, newestTag), cancellationToken).ConfigureAwait(false) > 0)
+            {
+                return false;
+            }
+        }
+
+        var id = previous.Key.Id.ToString("N");
+        var row = await context.Set<PrivacyDataKey>().SingleAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false);
+        row.Status = DataKeyStatus.Retired;
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        context.ChangeTracker.Clear();
+        return true;
     }
 
     /// <summary>

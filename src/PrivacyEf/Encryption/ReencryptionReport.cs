@@ -9,6 +9,18 @@ namespace PrivacyEf;
 /// <param name="Duration">How long the run took.</param>
 public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<ReencryptionResult> Entities, TimeSpan Duration)
 {
+    /// <summary>The generation of the newest blind-index key, when the database has one.</summary>
+    public int? BlindIndexKeyGeneration { get; init; }
+
+    /// <summary>
+    /// Set during a blind-index key rotation that is too young to rebuild: writes still index under the old
+    /// key until this moment; run again after it.
+    /// </summary>
+    public DateTimeOffset? BlindIndexRebuildDeferredUntil { get; init; }
+
+    /// <summary>The blind-index key this run retired after rebuilding every index under the newest one, ending a rotation.</summary>
+    public Guid? RetiredBlindIndexKeyId { get; init; }
+
     /// <summary>All rows moved in this run.</summary>
     public long TotalRows => Entities.Sum(e => e.Rows);
 
@@ -20,6 +32,16 @@ public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<Reencryp
         foreach (var entity in Entities)
         {
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {entity.Entity}: {entity.Rows} rows in {entity.Batches} batches");
+        }
+
+        if (BlindIndexRebuildDeferredUntil is { } deferred)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: rotation to generation {BlindIndexKeyGeneration} under way; rebuild possible from {deferred:u}");
+        }
+
+        if (RetiredBlindIndexKeyId is { } retired)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: rebuilt under generation {BlindIndexKeyGeneration}; key {retired:N} retired");
         }
 
         return text.ToString();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf.Access;
 using PrivacyEf.Modeling;
@@ -14,6 +15,9 @@ namespace PrivacyEf.Infrastructure;
 /// </summary>
 internal sealed class PrivacyOptionsExtension(PrivacyRuntime runtime) : IDbContextOptionsExtension
 {
+    // The limit EF Core gives the memory cache it creates for itself.
+    private const long EfDefaultMemoryCacheSizeLimit = 10240;
+
     private ExtensionInfo? info;
 
     public PrivacyRuntime Runtime { get; } = runtime;
@@ -24,6 +28,31 @@ internal sealed class PrivacyOptionsExtension(PrivacyRuntime runtime) : IDbConte
     {
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, PrivacyConventionSetPlugin>();
         PrivacyAccessServices.Apply(services);
+        DecorateMemoryCache(services);
+    }
+
+    /// <summary>
+    /// Puts <see cref="BlindIndexAwareMemoryCache"/> in front of EF's memory cache. An application's own cache
+    /// (UseMemoryCache) is registered before this runs and gets wrapped; otherwise EF's default, which the
+    /// provider adds only if none is registered, is created here with EF's own size limit.
+    /// </summary>
+    private void DecorateMemoryCache(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IMemoryCache));
+        if (existing is not null)
+        {
+            services.Remove(existing);
+        }
+
+        services.AddSingleton<IMemoryCache>(provider => new BlindIndexAwareMemoryCache(Resolve(existing, provider), Runtime.KeyRing));
+
+        static IMemoryCache Resolve(ServiceDescriptor? descriptor, IServiceProvider provider) => descriptor switch
+        {
+            null => new MemoryCache(new MemoryCacheOptions { SizeLimit = EfDefaultMemoryCacheSizeLimit }),
+            { ImplementationInstance: IMemoryCache instance } => instance,
+            { ImplementationFactory: { } factory } => (IMemoryCache)factory(provider),
+            _ => (IMemoryCache)ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!),
+        };
     }
 
     public void Validate(IDbContextOptions options)

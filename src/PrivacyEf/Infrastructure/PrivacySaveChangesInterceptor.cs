@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PrivacyEf.Encryption;
 using PrivacyEf.Modeling;
 
 namespace PrivacyEf.Infrastructure;
@@ -14,8 +15,8 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
     {
         if (eventData.Context is { } context && PrivacyModelFacts.For(context.Model) is { HasEncryptedProperties: true } facts)
         {
-            FillBlindIndexes(context, facts);
             runtime.KeyRing.PrepareForWriteAsync(context, facts.HasSearchableProperties, async: false, CancellationToken.None).GetAwaiter().GetResult();
+            FillBlindIndexesAsync(context, facts, async: false, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return result;
@@ -25,8 +26,8 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
     {
         if (eventData.Context is { } context && PrivacyModelFacts.For(context.Model) is { HasEncryptedProperties: true } facts)
         {
-            FillBlindIndexes(context, facts);
             await runtime.KeyRing.PrepareForWriteAsync(context, facts.HasSearchableProperties, async: true, cancellationToken).ConfigureAwait(false);
+            await FillBlindIndexesAsync(context, facts, async: true, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -52,12 +53,16 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
         return ValueTask.FromResult(result);
     }
 
-    private static void FillBlindIndexes(DbContext context, PrivacyModelFacts facts)
+    private async Task FillBlindIndexesAsync(DbContext context, PrivacyModelFacts facts, bool async, CancellationToken cancellationToken)
     {
         if (!facts.HasSearchableProperties)
         {
             return;
         }
+
+        var keys = runtime.KeyRing.BlindIndexKeysForLookup;
+        var writeKey = runtime.KeyRing.BlindIndexWriteKey;
+        var otherKey = keys.IsRotating ? (writeKey == keys.Newest ? keys.Previous : keys.Newest) : null;
 
         context.ChangeTracker.DetectChanges();
         foreach (var entry in context.ChangeTracker.Entries())
@@ -72,8 +77,15 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
                 var property = entry.Property(column.Property);
                 if (entry.State == EntityState.Added || property.IsModified)
                 {
-                    // The shadow holds the plaintext only until its converter turns it into the index.
-                    entry.Property(column.BlindIndexProperty).CurrentValue = property.CurrentValue;
+                    // Indexed under the blind-index key of the moment (PrepareForWrite has just refreshed it).
+                    var index = entry.Property(column.BlindIndexProperty);
+                    var indexer = ((BlindIndexConverter)index.Metadata.GetValueConverter()!).Indexer;
+                    var value = property.CurrentValue as string;
+                    index.CurrentValue = value is null ? null : indexer.ComputeForWrite(value);
+                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
+                    {
+                        await BlindIndexUniquenessCheck.EnsureNoTwinAsync(context, entry, index.Metadata, column.Property, indexer.Compute(otherKey, value), async, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }

@@ -44,6 +44,7 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelFin
                     if (personal.Searchable)
                     {
                         ConfigureBlindIndex(mutable, property);
+                        BlindIndexLookup.AddTo(model);
                     }
                 }
             }

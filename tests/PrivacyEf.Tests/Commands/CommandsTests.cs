@@ -71,6 +71,59 @@ public abstract class CommandsTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task Rotate_key_rotates_the_data_key_and_reencrypt_moves_the_rows()
+    {
+        using var app = PrivacyApp.Create(Target);
+        Guid before;
+        await using (var db = await app.CreateDatabaseAsync())
+        {
+            db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
+            await db.SaveChangesAsync();
+            before = (await db.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.Encryption.DataKeyKind.Data).Id;
+        }
+
+        var console = new TestConsole();
+        Assert.Equal(0, await InvokeAsync(app.Services, console, "rotate-key"));
+        await using var check = app.NewContext();
+        var active = (await check.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.Encryption.DataKeyKind.Data && k.Status == PrivacyEf.Encryption.DataKeyStatus.Active).Id;
+        Assert.NotEqual(before, active);
+        Assert.Contains($"Active data key: {active:N}", console.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await InvokeAsync(app.Services, new TestConsole(), "reencrypt"));
+        Assert.Equal(0, (await check.ReencryptAsync()).TotalRows);
+    }
+
+    [SkippableFact]
+    public async Task Rotate_key_for_blind_indexes_then_reencrypt_defers_and_later_rebuilds_and_retires_the_old_key()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        using var app = PrivacyApp.Create(Target, configure: o => o.KeyRefreshInterval = TimeSpan.FromMinutes(1), clock: clock);
+        await using (var db = await app.CreateDatabaseAsync())
+        {
+            db.Customers.AddRange(
+                new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" },
+                new Customer { Id = 2, Name = "Grace", Email = "grace@example.com" });
+            await db.SaveChangesAsync();
+        }
+
+        var rotate = new TestConsole();
+        Assert.Equal(0, await InvokeAsync(app.Services, rotate, "rotate-key", "--blind-index"));
+        Assert.Contains("Blind-index key generation 2", Flatten(rotate.Output), StringComparison.Ordinal);
+        Assert.Contains("2026-03-01 09:02:00Z", Flatten(rotate.Output), StringComparison.Ordinal);
+
+        var early = new TestConsole();
+        Assert.Equal(0, await InvokeAsync(app.Services, early, "reencrypt"));
+        Assert.Contains("run again after that to rebuild", Flatten(early.Output), StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var rebuild = new TestConsole();
+        Assert.Equal(0, await InvokeAsync(app.Services, rebuild, "reencrypt"));
+        Assert.Contains("Total: 2 rows re-encrypted", Flatten(rebuild.Output), StringComparison.Ordinal);
+        Assert.Contains("Blind indexes rebuilt under key generation 2; old key 00000000000000000000000000000001 retired.", Flatten(rebuild.Output), StringComparison.Ordinal);
+        await using var check = app.NewContext();
+        Assert.Equal(2, (await check.Customers.SingleAsync(c => c.Email == "grace@example.com")).Id);
+    }
+
+    [SkippableFact]
     public async Task Inventory_writes_markdown_and_json_that_name_the_entities()
     {
         using var app = PrivacyApp.Create(Target);

@@ -14,12 +14,17 @@ public sealed class PrivacyApp : IDisposable
     private readonly ServiceProvider services;
     private readonly bool ownsKeyRing;
 
-    private PrivacyApp(DatabaseTarget target, string database, string? keyRingDirectory, Action<PrivacyOptions>? configure)
+    private PrivacyApp(DatabaseTarget target, string database, string? keyRingDirectory, Action<PrivacyOptions>? configure, TimeProvider? clock)
     {
         ownsKeyRing = keyRingDirectory is null;
         KeyRingDirectory = keyRingDirectory ?? Directory.CreateTempSubdirectory("privacyef-keys-").FullName;
         Database = database;
         var collection = new ServiceCollection();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
         collection.AddDataProtection()
             .SetApplicationName("PrivacyEf.Tests")
             .PersistKeysToFileSystem(new DirectoryInfo(KeyRingDirectory));
@@ -40,14 +45,15 @@ public sealed class PrivacyApp : IDisposable
 
     public IServiceProvider Services => services;
 
-    public static PrivacyApp Create(DatabaseTarget target, string? database = null, string? keyRingDirectory = null, Action<PrivacyOptions>? configure = null)
+    public static PrivacyApp Create(DatabaseTarget target, string? database = null, string? keyRingDirectory = null, Action<PrivacyOptions>? configure = null, TimeProvider? clock = null)
     {
         target.RequireAvailable();
-        return new PrivacyApp(target, database ?? target.NewDatabaseName(), keyRingDirectory, configure);
+        return new PrivacyApp(target, database ?? target.NewDatabaseName(), keyRingDirectory, configure, clock);
     }
 
     /// <summary>A second instance of this app: same key ring, same database, its own service provider.</summary>
-    public PrivacyApp AnotherInstance(DatabaseTarget target) => new(target, Database, KeyRingDirectory, configure: null);
+    public PrivacyApp AnotherInstance(DatabaseTarget target, Action<PrivacyOptions>? configure = null, TimeProvider? clock = null) =>
+        new(target, Database, KeyRingDirectory, configure, clock);
 
     public TestDbContext NewContext() => services.GetRequiredService<IDbContextFactory<TestDbContext>>().CreateDbContext();
 
