@@ -93,14 +93,18 @@ internal sealed class DataKeyRing : IDisposable
         }
     }
 
+    /// <summary>The matched blind-index keys as this application knows them now, without reading any key table.</summary>
+    public BlindIndexKeySet CurrentBlindIndexKeys => indexKeys;
+
     /// <summary>The blind-index key a value written now is indexed under, or null before one is established.</summary>
     public BlindIndexKey? BlindIndexWriteKey => indexKeys.WriteKey(timeProvider.GetUtcNow(), refreshInterval);
 
     /// <summary>
-    /// Grows whenever the matched blind-index keys change. EF's query caches are keyed by it, because the
-    /// SQL of a lookup with a constant holds the constant's index under the keys of the moment it was written.
+    /// The matched blind-index keys for keying EF's query caches by their version (see
+    /// <see cref="Infrastructure.BlindIndexAwareMemoryCache"/>). An application without a blind-index key
+    /// never reads its key table here.
     /// </summary>
-    public long BlindIndexVersion => indexKeys.Newest is null ? indexKeys.Version : BlindIndexKeysForLookup.Version;
+    public BlindIndexKeySet BlindIndexKeysForCache => indexKeys.Newest is null ? indexKeys : BlindIndexKeysForLookup;
 
     /// <summary>The refresh interval: how long an instance may keep using what it read from a key table.</summary>
     public TimeSpan RefreshInterval => refreshInterval;
@@ -521,7 +525,7 @@ internal sealed class DataKeyRing : IDisposable
         return activeDataKeys;
     }
 
-    /// <summary>Replaces the matched blind-index keys when they changed, moving <see cref="BlindIndexVersion"/> on.</summary>
+    /// <summary>Replaces the matched blind-index keys when they changed, moving their <see cref="BlindIndexKeySet.Version"/> on.</summary>
     private void UseIndexKeys(BlindIndexKey newest, BlindIndexKey? previous, DateTimeOffset newestAnnouncedAt)
     {
         lock (indexKeysGate)

@@ -13,7 +13,11 @@ namespace PrivacyEf.Encryption;
 /// <see cref="PrivacyQueryException"/> instead of returning a wrong result. Projections are left alone: they
 /// are decrypted after the database returns them.
 /// </summary>
-internal sealed class EncryptedMemberRewriter : ExpressionVisitor
+/// <param name="matchPreviousKey">
+/// Whether a lookup also compares under the previous blind-index key: true during a rotation, and for a
+/// query whose compiled form outlives the keys it was compiled under.
+/// </param>
+internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : ExpressionVisitor
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
 
@@ -135,10 +139,15 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
             throw Refuse(member, "look it up by value", SearchAdvice(member));
         }
 
-        // Compared under both matched blind-index keys: during a rotation a row is indexed under one or the
-        // other. Outside a rotation the second comparison is with a value no index can have.
+        // During a rotation a row is indexed under one key or the other, so the lookup compares under both
+        // (outside one, the second comparison is with a value no index can have).
         var value = Expression.Convert(Visit(StripConvert(other)), typeof(string));
         var underNewest = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderNewestKeyMethod), value, left is not null);
+        if (!matchPreviousKey)
+        {
+            return underNewest;
+        }
+
         var underPrevious = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderPreviousKeyMethod), value, left is not null);
         return node.NodeType == ExpressionType.Equal
             ? Expression.OrElse(underNewest, underPrevious)
@@ -163,7 +172,7 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
         return base.VisitMember(node);
     }
 
-    private BinaryExpression? TryRewriteContains(MethodCallExpression node)
+    private Expression? TryRewriteContains(MethodCallExpression node)
     {
         if (node.Method.Name != nameof(Enumerable.Contains))
         {
@@ -184,7 +193,8 @@ internal sealed class EncryptedMemberRewriter : ExpressionVisitor
 
         var instance = node.Object is null ? null : Visit(node.Object);
         var others = node.Arguments.Select((argument, i) => i == itemIndex ? argument : Visit(argument)).ToArray();
-        return Expression.OrElse(ContainsIndex(BlindIndexLookup.UnderNewestKeyMethod), ContainsIndex(BlindIndexLookup.UnderPreviousKeyMethod));
+        var underNewest = ContainsIndex(BlindIndexLookup.UnderNewestKeyMethod);
+        return matchPreviousKey ? Expression.OrElse(underNewest, ContainsIndex(BlindIndexLookup.UnderPreviousKeyMethod)) : underNewest;
 
         MethodCallExpression ContainsIndex(MethodInfo lookup)
         {

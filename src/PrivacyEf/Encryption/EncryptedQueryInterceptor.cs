@@ -1,10 +1,11 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PrivacyEf.Infrastructure;
 
 namespace PrivacyEf.Encryption;
 
-/// <summary>Applies <see cref="EncryptedMemberRewriter"/> to every LINQ query before EF compiles it (once per query shape).</summary>
+/// <summary>Applies <see cref="EncryptedMemberRewriter"/> to every LINQ query before EF compiles it (once per query shape and blind-index key version).</summary>
 internal sealed class EncryptedQueryInterceptor(DataKeyRing keyRing) : IQueryExpressionInterceptor
 {
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
@@ -15,7 +16,13 @@ internal sealed class EncryptedQueryInterceptor(DataKeyRing keyRing) : IQueryExp
             return queryExpression;
         }
 
-        var rewriter = new EncryptedMemberRewriter();
+        // One comparison with the index suffices outside a rotation, but only for a query EF caches by the
+        // version of the keys (compiled again when a rotation starts), and only when the keys it was looked up
+        // under are known and still current (a fresh instance loads them during its first compilation). Any
+        // other query compares under both keys, which is right in every state.
+        var keys = BlindIndexAwareMemoryCache.KeysOfPendingCompilation(keyRing);
+        var singleKey = keys is { Newest: not null, IsRotating: false } && ReferenceEquals(keys, keyRing.CurrentBlindIndexKeys);
+        var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey);
         var rewritten = rewriter.Visit(queryExpression);
         if (rewriter.UsesBlindIndex && eventData.Context is { } relational)
         {

@@ -96,6 +96,31 @@ public abstract class BlindIndexRotationTests(DatabaseTarget target) : IDisposab
     }
 
     [SkippableFact]
+    public async Task A_lookup_compares_one_index_outside_a_rotation_and_two_during_one()
+    {
+        var app = await SeedAsync();
+        Assert.Equal(1, await IndexComparisonsOfLookupAsync(app));
+        Assert.Equal(2, await IndexComparisonsOfCompiledLookupAsync(app));
+
+        await using (var db = app.NewContext())
+        {
+            await db.RotateBlindIndexKeyAsync();
+        }
+
+        Assert.Equal(2, await IndexComparisonsOfLookupAsync(app));
+        clock.Advance(RefreshInterval * 2);
+        await using (var db = app.NewContext())
+        {
+            Assert.NotNull((await db.ReencryptAsync()).RetiredBlindIndexKeyId);
+        }
+
+        Assert.Equal(1, await IndexComparisonsOfLookupAsync(app));
+
+        // A query compiled with EF.CompileQuery keeps its shape for good, so it always compares under both keys.
+        Assert.Equal(2, await IndexComparisonsOfCompiledLookupAsync(app));
+    }
+
+    [SkippableFact]
     public async Task A_second_rotation_waits_for_the_first_to_finish_and_then_starts_the_next_generation()
     {
         var app = await SeedAsync();
@@ -278,6 +303,29 @@ public abstract class BlindIndexRotationTests(DatabaseTarget target) : IDisposab
         var total = await db.Customers.CountAsync();
         var first = emails[0];
         Assert.Equal(total - 1, await db.Customers.CountAsync(c => c.Email != first));
+    }
+
+    private static async Task<int> IndexComparisonsOfLookupAsync(PrivacyApp app)
+    {
+        app.Sql.Clear();
+        await using var db = app.NewContext();
+        var wanted = "grace@example.com";
+        Assert.Equal(2, (await db.Customers.SingleAsync(c => c.Email == wanted)).Id);
+        return IndexComparisons(app);
+    }
+
+    private async Task<int> IndexComparisonsOfCompiledLookupAsync(PrivacyApp app)
+    {
+        app.Sql.Clear();
+        await using var db = app.NewContext();
+        Assert.Equal(2, (await compiledByEmail(db, "grace@example.com"))?.Id);
+        return IndexComparisons(app);
+    }
+
+    private static int IndexComparisons(PrivacyApp app)
+    {
+        var lookup = Assert.Single(app.Sql.Commands, sql => sql.Contains("FROM \"Customers\"", StringComparison.Ordinal));
+        return lookup.Split("\"EmailBlindIndex\" = ").Length - 1;
     }
 
     private static async Task<List<string>> StoredIndexesAsync(PrivacyApp app)

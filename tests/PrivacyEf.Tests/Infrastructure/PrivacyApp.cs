@@ -35,11 +35,14 @@ public sealed class PrivacyApp : IDisposable
             o.WithoutScope = UnscopedAccess.Disclose;
             configure?.Invoke(o);
         });
-        collection.AddDbContextFactory<TestDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp), database));
+        collection.AddDbContextFactory<TestDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp).AddInterceptors(Sql), database));
         services = collection.BuildServiceProvider(validateScopes: true);
     }
 
     public string KeyRingDirectory { get; }
+
+    /// <summary>The queries this app has sent.</summary>
+    public CommandLog Sql { get; } = new();
 
     public string Database { get; }
 
