@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PrivacyEf.Benchmarks.Encryption;
 
+[Index(nameof(LookupCode))]
 public class BenchCustomer
 {
     public int Id { get; set; }
@@ -9,4 +12,10 @@ public class BenchCustomer
 
     [Personal(PersonalDataCategory.Identity, Encrypt = true)]
     public string Name { get; set; } = "";
+
+    /// <summary>
+    /// A plaintext, indexed copy of the address (set by the lookup benchmark only): a lookup on it reads the
+    /// same row through the same decryption and access checks, so comparing the two isolates the blind index.
+    /// </summary>
+    public string? LookupCode { get; set; }
 }
