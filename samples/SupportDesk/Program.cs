@@ -240,6 +240,16 @@ async Task ShowLookupAndRotationAsync()
         new ConsoleProgress<ReencryptionProgress>(p => Console.WriteLine($"  {p.Entity}: {p.Processed}/{p.Total} rows moved")));
     await db.RetireDataKeyAsync(oldKey);
     Console.WriteLine($"  {report.TotalRows} rows re-encrypted; old key retired. Ada still reads as {(await db.Customers.AsNoTracking().SingleAsync(c => c.Id == 1)).Email}.");
+
+    Console.WriteLine();
+    Console.WriteLine("Rotating the blind-index key (the key of the e-mail lookups):");
+    var rotation = await db.RotateBlindIndexKeyAsync();
+    Console.WriteLine($"  generation {rotation.Generation} added; lookups match both keys, new values use it from {rotation.WritesMoveAt:u}.");
+    var adaEmail = (await db.Customers.AsNoTracking().SingleAsync(c => c.Id == 1)).Email;
+    Console.WriteLine($"  still found by e-mail mid-rotation: #{(await db.Customers.AsNoTracking().SingleAsync(c => c.Email == adaEmail)).Id}");
+    var deferred = await db.ReencryptAsync();
+    Console.WriteLine($"  ReencryptAsync now: rebuild deferred until {deferred.BlindIndexRebuildDeferredUntil:u} (every instance learns the key first);");
+    Console.WriteLine("  run `dotnet run --project samples/SupportDesk -- privacy reencrypt` after that to rebuild the indexes and retire the old key.");
 }
 
 async Task PurgeAsync()

@@ -10,17 +10,18 @@ internal sealed class EncryptedQueryInterceptor(DataKeyRing keyRing) : IQueryExp
 {
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {
+        // One comparison with the index suffices outside a rotation, but only for a query EF caches by the
+        // version of the keys (compiled again when a rotation starts), and only when the keys it was looked up
+        // under are known and still current (a fresh instance loads them during its first compilation). Any
+        // other query compares under both keys, which is right in every state.
+        var keys = BlindIndexAwareMemoryCache.TakeKeysOfPendingCompilation(keyRing);
+
         // Non-relational stores (EF InMemory) compare the decrypted values in memory, where every operator works.
         if (eventData.Context is { } context && !context.Database.IsRelational())
         {
             return queryExpression;
         }
 
-        // One comparison with the index suffices outside a rotation, but only for a query EF caches by the
-        // version of the keys (compiled again when a rotation starts), and only when the keys it was looked up
-        // under are known and still current (a fresh instance loads them during its first compilation). Any
-        // other query compares under both keys, which is right in every state.
-        var keys = BlindIndexAwareMemoryCache.KeysOfPendingCompilation(keyRing);
         var singleKey = keys is { Newest: not null, IsRotating: false } && ReferenceEquals(keys, keyRing.CurrentBlindIndexKeys);
         var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey);
         var rewritten = rewriter.Visit(queryExpression);

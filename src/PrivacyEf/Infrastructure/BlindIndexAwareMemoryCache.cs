@@ -36,10 +36,19 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
 
     /// <summary>
     /// The blind-index keys the query being compiled on this thread will be cached for, or null when it is not
-    /// cached by version (a query compiled with <c>EF.CompileQuery</c> keeps its shape for good).
+    /// cached by version (a query compiled with <c>EF.CompileQuery</c> keeps its shape for good). Taken once:
+    /// a compilation that fails leaves nothing a later <c>EF.CompileQuery</c> on this thread could mistake for its own.
     /// </summary>
-    public static BlindIndexKeySet? KeysOfPendingCompilation(DataKeyRing ring) =>
-        pending is { } compilation && ReferenceEquals(compilation.Ring, ring) ? compilation.Keys : null;
+    public static BlindIndexKeySet? TakeKeysOfPendingCompilation(DataKeyRing ring)
+    {
+        if (pending is not { Taken: false } compilation || !ReferenceEquals(compilation.Ring, ring))
+        {
+            return null;
+        }
+
+        pending = compilation with { Taken = true };
+        return compilation.Keys;
+    }
 
     public bool TryGetValue(object key, out object? value)
     {
@@ -53,7 +62,7 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
         var found = inner.TryGetValue(new VersionedKey(key, keys.Version), out value);
         if (kind == QueryKeyKind.CompiledQuery)
         {
-            pending = found ? null : new PendingCompilation(key, keys, keyRing);
+            pending = found ? null : new PendingCompilation(key, keys, keyRing, Taken: false);
         }
 
         return found;
@@ -100,5 +109,5 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
 
     private readonly record struct VersionedKey(object Key, long Version);
 
-    private sealed record PendingCompilation(object Key, BlindIndexKeySet Keys, DataKeyRing Ring);
+    private sealed record PendingCompilation(object Key, BlindIndexKeySet Keys, DataKeyRing Ring, bool Taken);
 }
