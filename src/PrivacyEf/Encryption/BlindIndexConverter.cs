@@ -15,5 +15,7 @@ internal sealed class BlindIndexConverter(BlindIndexer indexer)
 
     public BlindIndexLookupConverter NewestKeyLookup { get; } = new(indexer, BlindIndexRole.NewestKey);
 
+    public BlindIndexLookupConverter WriteKeyLookup { get; } = new(indexer, BlindIndexRole.WriteKey);
+
     public BlindIndexLookupConverter PreviousKeyLookup { get; } = new(indexer, BlindIndexRole.PreviousKey);
 }

@@ -17,16 +17,21 @@ internal static class BlindIndexLookup
 
     public static readonly MethodInfo UnderPreviousKeyMethod = typeof(BlindIndexLookup).GetMethod(nameof(UnderPreviousKey))!;
 
+    public static readonly MethodInfo UnderWriteKeyMethod = typeof(BlindIndexLookup).GetMethod(nameof(UnderWriteKey))!;
+
     /// <summary>The blind-index column, compared under the newest blind-index key.</summary>
     public static string? UnderNewestKey(string? blindIndex) => throw NotInQuery();
 
     /// <summary>The blind-index column, compared under the previous blind-index key (matches nothing outside a rotation).</summary>
     public static string? UnderPreviousKey(string? blindIndex) => throw NotInQuery();
 
+    /// <summary>The blind-index column, compared under the key values are written under now.</summary>
+    public static string? UnderWriteKey(string? blindIndex) => throw NotInQuery();
+
     /// <summary>Declares both functions in a relational model.</summary>
     public static void AddTo(IMutableModel model)
     {
-        foreach (var (method, role) in new[] { (UnderNewestKeyMethod, BlindIndexRole.NewestKey), (UnderPreviousKeyMethod, BlindIndexRole.PreviousKey) })
+        foreach (var (method, role) in new[] { (UnderNewestKeyMethod, BlindIndexRole.NewestKey), (UnderPreviousKeyMethod, BlindIndexRole.PreviousKey), (UnderWriteKeyMethod, BlindIndexRole.WriteKey) })
         {
             if (model.FindDbFunction(method) is not null)
             {
@@ -42,7 +47,12 @@ internal static class BlindIndexLookup
     {
         if (arguments is [ColumnExpression { TypeMapping: { Converter: BlindIndexConverter converter } mapping } column])
         {
-            var lookup = role == BlindIndexRole.NewestKey ? converter.NewestKeyLookup : converter.PreviousKeyLookup;
+            var lookup = role switch
+            {
+                BlindIndexRole.NewestKey => converter.NewestKeyLookup,
+                BlindIndexRole.WriteKey => converter.WriteKeyLookup,
+                _ => converter.PreviousKeyLookup,
+            };
             return column.ApplyTypeMapping((RelationalTypeMapping)mapping.WithComposedConverter(lookup, null, null, null, null));
         }
 

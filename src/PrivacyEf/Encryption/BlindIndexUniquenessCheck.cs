@@ -28,10 +28,11 @@ internal static class BlindIndexUniquenessCheck
         var text = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(store.Name, store.Schema)} WHERE {sql.DelimitIdentifier(blindIndex.GetColumnName(store)!)} = {sql.GenerateParameterNamePlaceholder("i")}";
 
         // The row itself may hold the value under the other key (saved again unchanged): that is no twin.
-        var key = entry.State == EntityState.Modified && entityType.FindPrimaryKey() is { Properties: [var keyProperty] } ? keyProperty : null;
-        if (key is not null)
+        var key = entry.State == EntityState.Modified ? entityType.FindPrimaryKey()?.Properties ?? [] : [];
+        if (key.Count > 0)
         {
-            text += $" AND {sql.DelimitIdentifier(key.GetColumnName(store)!)} <> {sql.GenerateParameterNamePlaceholder("k")}";
+            var itself = key.Select((property, i) => $"{sql.DelimitIdentifier(property.GetColumnName(store)!)} = {sql.GenerateParameterNamePlaceholder("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+            text += $" AND NOT ({string.Join(" AND ", itself)})";
         }
 
         var connection = context.Database.GetDbConnection();
@@ -51,11 +52,11 @@ internal static class BlindIndexUniquenessCheck
             command.CommandText = text;
             command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             Add(command, sql.GenerateParameterName("i"), otherIndex);
-            if (key is not null)
+            for (var i = 0; i < key.Count; i++)
             {
-                var mapping = key.GetRelationalTypeMapping();
-                var stored = entry.Property(key.Name).OriginalValue;
-                Add(command, sql.GenerateParameterName("k"), mapping.Converter is { } converter ? converter.ConvertToProvider(stored) : stored);
+                var mapping = key[i].GetRelationalTypeMapping();
+                var stored = entry.Property(key[i].Name).OriginalValue;
+                Add(command, sql.GenerateParameterName("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), mapping.Converter is { } converter ? converter.ConvertToProvider(stored) : stored);
             }
 
             var result = async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();

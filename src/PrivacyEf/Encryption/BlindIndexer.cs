@@ -39,7 +39,12 @@ internal sealed class BlindIndexer
     public string ComputeForLookup(BlindIndexRole role, string value)
     {
         var keys = keyRing.BlindIndexKeysForLookup;
-        var key = role == BlindIndexRole.NewestKey ? keys.Newest : keys.Previous;
+        var key = role switch
+        {
+            BlindIndexRole.NewestKey => keys.Newest,
+            BlindIndexRole.WriteKey => keyRing.BlindIndexWriteKey,
+            _ => keys.Previous,
+        };
 
         // No key means no row is indexed under it, so this side of the lookup matches nothing.
         return key is null ? NoMatch : Compute(key, value);

@@ -168,7 +168,7 @@ internal sealed class DataKeyRing : IDisposable
         var factory = System.Data.Common.DbProviderFactories.GetFactory(connection);
         if (factory is not null && KeyTableCommands.For(context) is { } commands)
         {
-            sources.TryAdd(identity, new KeyTableSource(factory, context.Database.GetConnectionString() ?? connection.ConnectionString, commands.SelectSql));
+            sources.TryAdd(identity, new KeyTableSource(factory, context.Database.GetConnectionString() ?? connection.ConnectionString, commands.SelectSql, commands.ReadCreatedAt));
         }
     }
 
@@ -534,6 +534,11 @@ internal sealed class DataKeyRing : IDisposable
             if (!current.SameKeysAs(newest, previous))
             {
                 indexKeys = new BlindIndexKeySet(newest, previous, newestAnnouncedAt, current.Version + 1);
+            }
+            else if (current.NewestAnnouncedAt != newestAnnouncedAt)
+            {
+                // Same keys, so the same lookups: only the moment writes move is corrected.
+                indexKeys = current with { NewestAnnouncedAt = newestAnnouncedAt };
             }
         }
     }

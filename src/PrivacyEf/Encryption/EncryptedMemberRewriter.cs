@@ -14,8 +14,11 @@ namespace PrivacyEf.Encryption;
 /// are decrypted after the database returns them.
 /// </summary>
 /// <param name="matchPreviousKey">
-/// Whether a lookup also compares under the previous blind-index key: true during a rotation, and for a
-/// query whose compiled form outlives the keys it was compiled under.
+/// Whether a lookup compares under both the newest and the previous blind-index key: true during a
+/// rotation, and for a query whose compiled form outlives the keys it was compiled under. Otherwise it
+/// compares once, under the key values are written under, which stays the old key when a rotation starts
+/// until rows are written under the new one (so a query compiled just before an instance learns of a
+/// rotation still finds every row).
 /// </param>
 internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : ExpressionVisitor
 {
@@ -142,11 +145,12 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
         // During a rotation a row is indexed under one key or the other, so the lookup compares under both
         // (outside one, the second comparison is with a value no index can have).
         var value = Expression.Convert(Visit(StripConvert(other)), typeof(string));
-        var underNewest = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderNewestKeyMethod), value, left is not null);
         if (!matchPreviousKey)
         {
-            return underNewest;
+            return Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderWriteKeyMethod), value, left is not null);
         }
+
+        var underNewest = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderNewestKeyMethod), value, left is not null);
 
         var underPrevious = Compare(node.NodeType, BlindIndexOf(member, BlindIndexLookup.UnderPreviousKeyMethod), value, left is not null);
         return node.NodeType == ExpressionType.Equal
@@ -193,8 +197,9 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
 
         var instance = node.Object is null ? null : Visit(node.Object);
         var others = node.Arguments.Select((argument, i) => i == itemIndex ? argument : Visit(argument)).ToArray();
-        var underNewest = ContainsIndex(BlindIndexLookup.UnderNewestKeyMethod);
-        return matchPreviousKey ? Expression.OrElse(underNewest, ContainsIndex(BlindIndexLookup.UnderPreviousKeyMethod)) : underNewest;
+        return matchPreviousKey
+            ? Expression.OrElse(ContainsIndex(BlindIndexLookup.UnderNewestKeyMethod), ContainsIndex(BlindIndexLookup.UnderPreviousKeyMethod))
+            : ContainsIndex(BlindIndexLookup.UnderWriteKeyMethod);
 
         MethodCallExpression ContainsIndex(MethodInfo lookup)
         {

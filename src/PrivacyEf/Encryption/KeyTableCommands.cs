@@ -36,6 +36,20 @@ internal sealed class KeyTableCommands
     /// <summary>Selects id, wrapped key and status of every key.</summary>
     public string SelectSql { get; }
 
+    /// <summary>Reads the creation time column as <see cref="SelectSql"/> returns it (text on SQLite, a timestamp on PostgreSQL).</summary>
+    public DateTimeOffset ReadCreatedAt(object stored)
+    {
+        var mapping = insertedProperties[2].GetRelationalTypeMapping();
+        var value = mapping.Converter is { } converter ? converter.ConvertFromProvider(stored) : stored;
+        return value switch
+        {
+            DateTimeOffset time => time,
+            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, time.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : time.Kind)),
+            string text => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw new InvalidOperationException($"PrivacyEf cannot read the creation time of a key from a value of type {value?.GetType().Name ?? "null"}."),
+        };
+    }
+
     /// <summary>Inserts a key row unless its id exists; null when the provider has no such statement.</summary>
     public string? InsertIfAbsentSql { get; }
 
@@ -62,7 +76,7 @@ internal sealed class KeyTableCommands
             command.CommandText = SelectSql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
             using var reader = command.ExecuteReader();
-            return KeyTableSource.ReadRows(reader);
+            return KeyTableSource.ReadRows(reader, ReadCreatedAt);
         }
         finally
         {
@@ -136,7 +150,7 @@ internal sealed class KeyTableCommands
             .ToArray();
         var columns = properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)).ToArray();
         var delimitedTable = sql.DelimitIdentifier(table, keyTable.GetSchema());
-        var select = $"SELECT {columns[0]}, {columns[1]}, {columns[3]}, {columns[4]} FROM {delimitedTable}";
+        var select = $"SELECT {columns[0]}, {columns[1]}, {columns[3]}, {columns[4]}, {columns[2]} FROM {delimitedTable}";
         string? insert = null;
         if (provider is not null && ProvidersWithOnConflict.Contains(provider))
         {

@@ -7,7 +7,7 @@ namespace PrivacyEf.Encryption;
 /// application has not loaded yet (written by another instance after start-up), at a moment when the
 /// context's own connection is busy reading that very value.
 /// </summary>
-internal sealed record KeyTableSource(DbProviderFactory Factory, string ConnectionString, string SelectSql)
+internal sealed record KeyTableSource(DbProviderFactory Factory, string ConnectionString, string SelectSql, Func<object, DateTimeOffset> ReadCreatedAt)
 {
     public IReadOnlyList<PrivacyDataKey> ReadAll()
     {
@@ -18,11 +18,13 @@ internal sealed record KeyTableSource(DbProviderFactory Factory, string Connecti
         using var command = connection.CreateCommand();
         command.CommandText = SelectSql;
         using var reader = command.ExecuteReader();
-        return ReadRows(reader);
+        return ReadRows(reader, ReadCreatedAt);
     }
 
     /// <summary>Reads rows selected by <see cref="KeyTableCommands.SelectSql"/>.</summary>
-    public static IReadOnlyList<PrivacyDataKey> ReadRows(DbDataReader reader)
+    /// <param name="reader">The rows.</param>
+    /// <param name="readCreatedAt">Turns the stored creation time into a value (it is stored as the provider maps it).</param>
+    public static IReadOnlyList<PrivacyDataKey> ReadRows(DbDataReader reader, Func<object, DateTimeOffset> readCreatedAt)
     {
         var rows = new List<PrivacyDataKey>();
         while (reader.Read())
@@ -33,6 +35,9 @@ internal sealed record KeyTableSource(DbProviderFactory Factory, string Connecti
                 WrappedKey = reader.GetString(1),
                 Status = (DataKeyStatus)Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
                 Kind = (DataKeyKind)Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+
+                // A rotated-in blind-index key moves writes a time after its creation: every reader needs it.
+                CreatedAt = readCreatedAt(reader.GetValue(4)),
             });
         }
 

@@ -102,8 +102,26 @@ public static class PrivacyKeyManagementExtensions
         }
         else
         {
-            context.Add(row);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (context.ChangeTracker.HasChanges())
+            {
+                throw new InvalidOperationException("RotateBlindIndexKeyAsync saves the new key through the change tracker on this provider; call it on a context without pending changes.");
+            }
+
+            var entry = context.Add(row);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                entry.State = EntityState.Detached;
+                if (!await context.Set<PrivacyDataKey>().AsNoTracking().AnyAsync(k => k.Id == row.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                // Another instance rotated to the same generation a moment earlier: one rotation, as intended.
+            }
         }
 
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
@@ -143,7 +161,10 @@ public static class PrivacyKeyManagementExtensions
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
         var activeKey = ring.ActiveKey.Id;
         var indexKeys = ring.BlindIndexKeysForLookup;
-        var rebuildTag = indexKeys.IsRotating && runtime.TimeProvider.GetUtcNow() >= indexKeys.WritesMoveAt(ring.RefreshInterval) ? indexKeys.Newest!.Tag : null;
+        // Indexes not under the newest key are rebuilt once writes use it, and also after the rotation has
+        // ended: a row an instance with a lagging clock indexed under the old key is repaired by the next run.
+        var rebuildDeferred = indexKeys.IsRotating && runtime.TimeProvider.GetUtcNow() < indexKeys.WritesMoveAt(ring.RefreshInterval);
+        var rebuildTag = rebuildDeferred ? null : indexKeys.Newest?.Tag;
         var results = new List<ReencryptionResult>();
         foreach (var scan in scans)
         {
@@ -172,13 +193,21 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var report = new ReencryptionReport(activeKey, results, stopwatch.Elapsed) { BlindIndexKeyGeneration = indexKeys.Newest?.Generation };
-        if (indexKeys is { Previous: { } previous } && rebuildTag is null)
+        if (rebuildDeferred)
         {
             return report with { BlindIndexRebuildDeferredUntil = indexKeys.WritesMoveAt(ring.RefreshInterval) };
         }
 
-        if (indexKeys.Previous is { } rebuilt && rebuildTag is not null && await RetireBlindIndexKeyIfUnusedAsync(context, scans, rebuilt, rebuildTag, cancellationToken).ConfigureAwait(false))
+        if (indexKeys.Previous is { } rebuilt && rebuildTag is not null)
         {
+            var left = await CountIndexesNotUnderAsync(context, scans, rebuildTag, cancellationToken).ConfigureAwait(false);
+            if (left > 0)
+            {
+                // Indexed under the old key after this run passed them (an instance whose clock runs behind).
+                return report with { BlindIndexesLeftUnderPreviousKey = left, Duration = stopwatch.Elapsed };
+            }
+
+            await RetireBlindIndexKeyAsync(context, rebuilt, cancellationToken).ConfigureAwait(false);
             await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
             return report with { RetiredBlindIndexKeyId = rebuilt.Key.Id, Duration = stopwatch.Elapsed };
         }
@@ -186,24 +215,28 @@ public static class PrivacyKeyManagementExtensions
         return report;
     }
 
-    /// <summary>Ends a blind-index key rotation when no stored index is left under the old key.</summary>
-    private static async Task<bool> RetireBlindIndexKeyIfUnusedAsync(DbContext context, IReadOnlyList<EncryptedTableScan> scans, BlindIndexKey previous, string newestTag, CancellationToken cancellationToken)
+    private static async Task<long> CountIndexesNotUnderAsync(DbContext context, IReadOnlyList<EncryptedTableScan> scans, string newestTag, CancellationToken cancellationToken)
     {
+        long left = 0;
         foreach (var scan in scans.Where(s => s.HasBlindIndexes))
         {
-            // An instance whose clock runs behind may still have indexed a row under the old key: the next run takes it.
-            if (await ScalarAsync(context, connection => scan.CountIndexesNotUnder(connection, newestTag), cancellationToken).ConfigureAwait(false) > 0)
-            {
-                return false;
-            }
+            left += await ScalarAsync(context, connection => scan.CountIndexesNotUnder(connection, newestTag), cancellationToken).ConfigureAwait(false);
         }
 
+        return left;
+    }
+
+    /// <summary>Ends a blind-index key rotation (no stored index is left under the old key).</summary>
+    private static async Task RetireBlindIndexKeyAsync(DbContext context, BlindIndexKey previous, CancellationToken cancellationToken)
+    {
         var id = previous.Key.Id.ToString("N");
-        var row = await context.Set<PrivacyDataKey>().SingleAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await context.Set<PrivacyDataKey>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Blind-index key {id} (generation {previous.Generation}) is not in this database's key table; PrivacyEf keeps one set of blind-index keys per application, so point the application at the database whose key table it rotated."));
         row.Status = DataKeyStatus.Retired;
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         context.ChangeTracker.Clear();
-        return true;
     }
 
     /// <summary>

@@ -18,6 +18,12 @@ public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<Reencryp
     /// </summary>
     public DateTimeOffset? BlindIndexRebuildDeferredUntil { get; init; }
 
+    /// <summary>
+    /// Set when this run rebuilt blind indexes but found some under the previous key again at the end
+    /// (written meanwhile by an instance whose clock runs behind): run again to finish the rotation.
+    /// </summary>
+    public long? BlindIndexesLeftUnderPreviousKey { get; init; }
+
     /// <summary>The blind-index key this run retired after rebuilding every index under the newest one, ending a rotation.</summary>
     public Guid? RetiredBlindIndexKeyId { get; init; }
 
@@ -37,6 +43,11 @@ public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<Reencryp
         if (BlindIndexRebuildDeferredUntil is { } deferred)
         {
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: rotation to generation {BlindIndexKeyGeneration} under way; rebuild possible from {deferred:u}");
+        }
+
+        if (BlindIndexesLeftUnderPreviousKey is { } left)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: {left} still under the previous key; run again to finish the rotation");
         }
 
         if (RetiredBlindIndexKeyId is { } retired)

@@ -27,6 +27,11 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
     [ThreadStatic]
     private static PendingCompilation? pending;
 
+    // Likewise for the SQL of a query: written on the thread that missed it, with the indexes of its constants
+    // under the keys of that moment or later, and filed under the version of the miss, never a later one.
+    [ThreadStatic]
+    private static PendingCompilation? pendingSql;
+
     private enum QueryKeyKind
     {
         None,
@@ -60,9 +65,14 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
 
         var keys = keyRing.BlindIndexKeysForCache;
         var found = inner.TryGetValue(new VersionedKey(key, keys.Version), out value);
+        var miss = found ? null : new PendingCompilation(key, keys, keyRing, Taken: false);
         if (kind == QueryKeyKind.CompiledQuery)
         {
-            pending = found ? null : new PendingCompilation(key, keys, keyRing, Taken: false);
+            pending = miss;
+        }
+        else
+        {
+            pendingSql = miss;
         }
 
         return found;
@@ -77,10 +87,18 @@ internal sealed class BlindIndexAwareMemoryCache(IMemoryCache inner, DataKeyRing
         }
 
         var version = keyRing.BlindIndexKeysForCache.Version;
-        if (kind == QueryKeyKind.CompiledQuery && pending is { } compilation && ReferenceEquals(compilation.Ring, keyRing) && compilation.Key.Equals(key))
+        var miss = kind == QueryKeyKind.CompiledQuery ? pending : pendingSql;
+        if (miss is not null && ReferenceEquals(miss.Ring, keyRing) && miss.Key.Equals(key))
         {
-            version = compilation.Keys.Version;
-            pending = null;
+            version = Math.Min(version, miss.Keys.Version);
+            if (kind == QueryKeyKind.CompiledQuery)
+            {
+                pending = null;
+            }
+            else
+            {
+                pendingSql = null;
+            }
         }
 
         return inner.CreateEntry(new VersionedKey(key, version));

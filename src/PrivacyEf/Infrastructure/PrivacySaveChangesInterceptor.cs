@@ -82,7 +82,9 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
                     var indexer = ((BlindIndexConverter)index.Metadata.GetValueConverter()!).Indexer;
                     var value = property.CurrentValue as string;
                     index.CurrentValue = value is null ? null : indexer.ComputeForWrite(value);
-                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
+                    // A value saved again unchanged (re-encryption does that) cannot have become a duplicate.
+                    var changed = entry.State == EntityState.Added || !Equals(property.OriginalValue, value);
+                    if (value is not null && changed && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
                     {
                         await BlindIndexUniquenessCheck.EnsureNoTwinAsync(context, entry, index.Metadata, column.Property, indexer.Compute(otherKey, value), async, cancellationToken).ConfigureAwait(false);
                     }

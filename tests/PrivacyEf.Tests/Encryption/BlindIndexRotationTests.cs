@@ -121,6 +121,73 @@ public abstract class BlindIndexRotationTests(DatabaseTarget target) : IDisposab
     }
 
     [SkippableFact]
+    public async Task An_instance_that_learns_of_a_rotation_by_refresh_keeps_writing_under_the_old_key_until_writes_move()
+    {
+        var app = await SeedAsync();
+        using var other = Track(app.AnotherInstance(Target, o => o.KeyRefreshInterval = RefreshInterval, clock));
+        await AssertFindsAsync(other, ["ada@example.com"], compiled: false);
+        BlindIndexRotation rotation;
+        await using (var db = app.NewContext())
+        {
+            rotation = await db.RotateBlindIndexKeyAsync();
+        }
+
+        // The other instance learns of the new key with its next refresh, and must still write under the old one.
+        clock.Advance(RefreshInterval + TimeSpan.FromSeconds(1));
+        await AssertFindsAsync(other, ["ada@example.com", "grace@example.com"], compiled: false);
+        await AddAsync(other, new Customer { Id = 4, Name = "Margaret", Email = "margaret@example.com" });
+        Assert.All(await StoredIndexesAsync(app), index => Assert.EndsWith("==", index, StringComparison.Ordinal));
+        await using (var early = other.NewContext())
+        {
+            var report = await early.ReencryptAsync();
+            Assert.Equal(rotation.WritesMoveAt, report.BlindIndexRebuildDeferredUntil);
+            Assert.Null(report.RetiredBlindIndexKeyId);
+        }
+
+        clock.Advance(RefreshInterval);
+        await AddAsync(other, new Customer { Id = 5, Name = "Barbara", Email = "barbara@example.com" });
+        Assert.Single(await StoredIndexesAsync(app), index => index.StartsWith("2.", StringComparison.Ordinal));
+        await AssertFindsAsync(app, ["ada@example.com", "margaret@example.com", "barbara@example.com"]);
+        await AssertFindsAsync(other, ["ada@example.com", "margaret@example.com", "barbara@example.com"], compiled: false);
+    }
+
+    [SkippableFact]
+    public async Task A_row_indexed_under_the_old_key_after_the_rotation_ended_is_repaired_by_the_next_run()
+    {
+        var app = await SeedAsync();
+        var oldIndex = (await StoredIndexesAsync(app, id: 1)).Single();
+        await using (var db = app.NewContext())
+        {
+            await db.RotateBlindIndexKeyAsync();
+            clock.Advance(RefreshInterval * 2);
+            Assert.NotNull((await db.ReencryptAsync()).RetiredBlindIndexKeyId);
+
+            // As an instance with a clock far behind would have written it.
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Customers" SET "EmailBlindIndex" = {oldIndex} WHERE "Id" = 1""");
+            Assert.False(await db.Customers.AnyAsync(c => c.Email == "ada@example.com"));
+            var repair = await db.ReencryptAsync();
+            Assert.Equal(1, repair.TotalRows);
+        }
+
+        Assert.All(await StoredIndexesAsync(app), index => Assert.StartsWith("2.", index, StringComparison.Ordinal));
+        await AssertFindsAsync(app, ["ada@example.com", "grace@example.com", "linus@example.com"]);
+    }
+
+    [SkippableFact]
+    public async Task A_query_refused_while_compiling_leaves_nothing_that_narrows_a_later_compiled_query()
+    {
+        var app = await SeedAsync();
+        var compiled = EF.CompileQuery((TestDbContext db, string email) => db.Customers.Single(c => c.Email == email));
+        await using var db = app.NewContext();
+
+        // Synchronous, so that both compilations run on this thread.
+        Assert.Throws<PrivacyQueryException>(() => db.Customers.OrderBy(c => c.Email).ToList());
+        app.Sql.Clear();
+        Assert.Equal(2, compiled(db, "grace@example.com").Id);
+        Assert.Equal(2, IndexComparisons(app));
+    }
+
+    [SkippableFact]
     public async Task A_second_rotation_waits_for_the_first_to_finish_and_then_starts_the_next_generation()
     {
         var app = await SeedAsync();
@@ -328,9 +395,12 @@ public abstract class BlindIndexRotationTests(DatabaseTarget target) : IDisposab
         return lookup.Split("\"EmailBlindIndex\" = ").Length - 1;
     }
 
-    private static async Task<List<string>> StoredIndexesAsync(PrivacyApp app)
+    private static async Task<List<string>> StoredIndexesAsync(PrivacyApp app, int? id = null)
     {
         await using var db = app.NewContext();
-        return await db.Database.SqlQuery<string>($"""SELECT "EmailBlindIndex" AS "Value" FROM "Customers" """).ToListAsync();
+        var indexes = id is { } one
+            ? db.Database.SqlQuery<string>($"""SELECT "EmailBlindIndex" AS "Value" FROM "Customers" WHERE "Id" = {one}""")
+            : db.Database.SqlQuery<string>($"""SELECT "EmailBlindIndex" AS "Value" FROM "Customers" """);
+        return await indexes.ToListAsync();
     }
 }
