@@ -249,7 +249,8 @@ async Task ShowLookupAndRotationAsync()
     Console.WriteLine($"  still found by e-mail mid-rotation: #{(await db.Customers.AsNoTracking().SingleAsync(c => c.Email == adaEmail)).Id}");
     var deferred = await db.ReencryptAsync();
     Console.WriteLine($"  ReencryptAsync now: rebuild deferred until {deferred.BlindIndexRebuildDeferredUntil:u} (every instance learns the key first);");
-    Console.WriteLine("  run `dotnet run --project samples/SupportDesk -- privacy reencrypt` after that to rebuild the indexes and retire the old key.");
+    Console.WriteLine("  run `dotnet run --project samples/SupportDesk -- privacy reencrypt` after that to rebuild the indexes,");
+    Console.WriteLine("  and once more a refresh interval later to retire the old key.");
 }
 
 async Task PurgeAsync()

@@ -67,6 +67,10 @@ internal static class ReencryptCommand
         {
             console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]Blind-index key rotation to generation {report.BlindIndexKeyGeneration} under way: new values move to the new key at {deferred:u}; run again after that to rebuild the stored indexes.[/]"));
         }
+        else if (report.BlindIndexRetirementDeferredUntil is { } retirement)
+        {
+            console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]Blind indexes rebuilt under key generation {report.BlindIndexKeyGeneration}; the old key can be retired from {retirement:u}: run again after that to end the rotation.[/]"));
+        }
         else if (report.BlindIndexesLeftUnderPreviousKey is { } left)
         {
             console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]{left} blind indexes are still under the previous key (written meanwhile); run again to finish the rotation.[/]"));

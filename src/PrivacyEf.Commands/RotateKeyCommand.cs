@@ -38,7 +38,7 @@ internal static class RotateKeyCommand
                 host.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Blind-index key generation {rotation.Generation}: {rotation.KeyId:N}"));
                 host.Console.MarkupLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Lookups match both keys now; new values are indexed under the new key from {rotation.WritesMoveAt:u}. Run [bold]privacy reencrypt[/] after that to rebuild the stored indexes and retire the old key."));
+                    $"Lookups match both keys now; new values are indexed under the new key from {rotation.WritesMoveAt:u}. Run [bold]privacy reencrypt[/] after that to rebuild the stored indexes, and once more a refresh interval later to retire the old key."));
                 return ExitCodes.Success;
             },
             () => 0,

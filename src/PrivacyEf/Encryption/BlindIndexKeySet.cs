@@ -22,6 +22,12 @@ internal sealed record BlindIndexKeySet(BlindIndexKey? Newest, BlindIndexKey? Pr
     public DateTimeOffset WritesMoveAt(TimeSpan refreshInterval) =>
         Previous is null ? DateTimeOffset.MinValue : NewestAnnouncedAt + refreshInterval + refreshInterval;
 
+    /// <summary>
+    /// When the previous key may be retired: one refresh interval after writes moved, so that an instance whose
+    /// clock runs up to an interval behind has stopped writing under it too.
+    /// </summary>
+    public DateTimeOffset RetirementAllowedAt(TimeSpan refreshInterval) => WritesMoveAt(refreshInterval) + refreshInterval;
+
     /// <summary>The key a value written now is indexed under.</summary>
     public BlindIndexKey? WriteKey(DateTimeOffset now, TimeSpan refreshInterval) =>
         Previous is not null && now < WritesMoveAt(refreshInterval) ? Previous : Newest;

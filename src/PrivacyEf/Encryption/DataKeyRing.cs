@@ -97,7 +97,10 @@ internal sealed class DataKeyRing : IDisposable
     public BlindIndexKeySet CurrentBlindIndexKeys => indexKeys;
 
     /// <summary>The blind-index key a value written now is indexed under, or null before one is established.</summary>
-    public BlindIndexKey? BlindIndexWriteKey => indexKeys.WriteKey(timeProvider.GetUtcNow(), refreshInterval);
+    public BlindIndexKey? BlindIndexWriteKey => WriteKeyOf(indexKeys);
+
+    /// <summary>The key a value written now is indexed under, of the given keys.</summary>
+    public BlindIndexKey? WriteKeyOf(BlindIndexKeySet keys) => keys.WriteKey(timeProvider.GetUtcNow(), refreshInterval);
 
     /// <summary>
     /// The matched blind-index keys for keying EF's query caches by their version (see

@@ -22,7 +22,7 @@ internal sealed class EncryptedQueryInterceptor(DataKeyRing keyRing) : IQueryExp
             return queryExpression;
         }
 
-        var singleKey = keys is { Newest: not null, IsRotating: false } && ReferenceEquals(keys, keyRing.CurrentBlindIndexKeys);
+        var singleKey = keys is { Newest: not null, IsRotating: false } && keys.Version == keyRing.CurrentBlindIndexKeys.Version;
         var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey);
         var rewritten = rewriter.Visit(queryExpression);
         if (rewriter.UsesBlindIndex && eventData.Context is { } relational)

@@ -45,7 +45,7 @@ internal sealed class KeyTableCommands
         {
             DateTimeOffset time => time,
             DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, time.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : time.Kind)),
-            string text => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+            string text => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
             _ => throw new InvalidOperationException($"PrivacyEf cannot read the creation time of a key from a value of type {value?.GetType().Name ?? "null"}."),
         };
     }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf;
 using PrivacyEf.Encryption;
 using PrivacyEf.Infrastructure;
+using PrivacyEf.Metadata;
+using PrivacyEf.Modeling;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -82,7 +84,20 @@ public static class PrivacyKeyManagementExtensions
     {
         var runtime = PrivacyContext.RuntimeOf(context);
         var ring = runtime.KeyRing;
+        RefuseRowsReencryptionCannotReach(context);
+        var ownsChanges = KeyTableCommands.For(context) is not { InsertIfAbsentSql: not null };
+        if (ownsChanges && context.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("RotateBlindIndexKeyAsync saves the new key through the change tracker on this provider; call it on a context without pending changes.");
+        }
+
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
+        if (ownsChanges && context.ChangeTracker.HasChanges())
+        {
+            // The first keys of a fresh database, added by PrepareForWrite: saved before the new one is added.
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
         var current = ring.BlindIndexKeysForLookup;
         if (current is { Previous: { } previous, Newest: { } rotating })
@@ -102,11 +117,6 @@ public static class PrivacyKeyManagementExtensions
         }
         else
         {
-            if (context.ChangeTracker.HasChanges())
-            {
-                throw new InvalidOperationException("RotateBlindIndexKeyAsync saves the new key through the change tracker on this provider; call it on a context without pending changes.");
-            }
-
             var entry = context.Add(row);
             try
             {
@@ -200,6 +210,12 @@ public static class PrivacyKeyManagementExtensions
 
         if (indexKeys.Previous is { } rebuilt && rebuildTag is not null)
         {
+            var retirementAllowedAt = indexKeys.RetirementAllowedAt(ring.RefreshInterval);
+            if (runtime.TimeProvider.GetUtcNow() < retirementAllowedAt)
+            {
+                return report with { BlindIndexRetirementDeferredUntil = retirementAllowedAt, Duration = stopwatch.Elapsed };
+            }
+
             var left = await CountIndexesNotUnderAsync(context, scans, rebuildTag, cancellationToken).ConfigureAwait(false);
             if (left > 0)
             {
@@ -213,6 +229,25 @@ public static class PrivacyKeyManagementExtensions
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Refuses a blind-index rotation the rebuild could not finish: re-encryption reaches rows of tables with a
+    /// single-column key only, and would retire the old key with indexes of other rows still under it.
+    /// </summary>
+    private static void RefuseRowsReencryptionCannotReach(DbContext context)
+    {
+        var unreachable = context.Model.GetEntityTypes()
+            .Where(e => e.IsOwned() || e.GetTableName() is null || e.FindPrimaryKey() is not { Properties.Count: 1 })
+            .SelectMany(e => (PrivacyRegistry.Find(e.ClrType)?.Properties ?? [])
+                .Where(p => p.Searchable && e.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(p.Name)) is not null)
+                .Select(p => $"{e.ClrType.Name}.{p.Name}"))
+            .ToList();
+        if (unreachable.Count > 0)
+        {
+            throw new NotSupportedException(
+                $"The blind-index key cannot be rotated: re-encryption cannot rebuild the blind indexes of {string.Join(", ", unreachable)} (owned types and tables without a single-column primary key are out of its reach).");
+        }
     }
 
     private static async Task<long> CountIndexesNotUnderAsync(DbContext context, IReadOnlyList<EncryptedTableScan> scans, string newestTag, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<Reencryp
     public DateTimeOffset? BlindIndexRebuildDeferredUntil { get; init; }
 
     /// <summary>
+    /// Set when this run rebuilt blind indexes before the old key may be retired (one refresh interval after
+    /// writes moved to the new key): run again after this moment to end the rotation.
+    /// </summary>
+    public DateTimeOffset? BlindIndexRetirementDeferredUntil { get; init; }
+
+    /// <summary>
     /// Set when this run rebuilt blind indexes but found some under the previous key again at the end
     /// (written meanwhile by an instance whose clock runs behind): run again to finish the rotation.
     /// </summary>
@@ -43,6 +49,11 @@ public sealed record ReencryptionReport(Guid ActiveKeyId, IReadOnlyList<Reencryp
         if (BlindIndexRebuildDeferredUntil is { } deferred)
         {
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: rotation to generation {BlindIndexKeyGeneration} under way; rebuild possible from {deferred:u}");
+        }
+
+        if (BlindIndexRetirementDeferredUntil is { } retirement)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  Blind indexes: rebuilt under generation {BlindIndexKeyGeneration}; the old key can be retired from {retirement:u}, run again after that");
         }
 
         if (BlindIndexesLeftUnderPreviousKey is { } left)

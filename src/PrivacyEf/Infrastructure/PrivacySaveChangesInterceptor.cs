@@ -61,7 +61,7 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
         }
 
         var keys = runtime.KeyRing.BlindIndexKeysForLookup;
-        var writeKey = runtime.KeyRing.BlindIndexWriteKey;
+        var writeKey = runtime.KeyRing.WriteKeyOf(keys);
         var otherKey = keys.IsRotating ? (writeKey == keys.Newest ? keys.Previous : keys.Newest) : null;
 
         context.ChangeTracker.DetectChanges();
@@ -81,10 +81,8 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
                     var index = entry.Property(column.BlindIndexProperty);
                     var indexer = ((BlindIndexConverter)index.Metadata.GetValueConverter()!).Indexer;
                     var value = property.CurrentValue as string;
-                    index.CurrentValue = value is null ? null : indexer.ComputeForWrite(value);
-                    // A value saved again unchanged (re-encryption does that) cannot have become a duplicate.
-                    var changed = entry.State == EntityState.Added || !Equals(property.OriginalValue, value);
-                    if (value is not null && changed && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
+                    index.CurrentValue = value is null || writeKey is null ? null : indexer.Compute(writeKey, value);
+                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
                     {
                         await BlindIndexUniquenessCheck.EnsureNoTwinAsync(context, entry, index.Metadata, column.Property, indexer.Compute(otherKey, value), async, cancellationToken).ConfigureAwait(false);
                     }
