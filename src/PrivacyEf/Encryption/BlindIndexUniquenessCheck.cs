@@ -15,6 +15,21 @@ namespace PrivacyEf.Encryption;
 /// </summary>
 internal static class BlindIndexUniquenessCheck
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Suspended = [];
+
+    /// <summary>
+    /// Suspends the check for the saves of one context: re-encryption saves every value again unchanged,
+    /// which creates no duplicate, and a query per row would halve its speed. Two rows that already share a
+    /// value meet under the new key, where the unique index refuses the second.
+    /// </summary>
+    public static IDisposable SuspendFor(DbContext context)
+    {
+        Suspended.AddOrUpdate(context, context);
+        return new Resumption(context);
+    }
+
+    public static bool IsSuspendedFor(DbContext context) => Suspended.TryGetValue(context, out _);
+
     public static bool Applies(IProperty blindIndex) =>
         blindIndex.DeclaringType is IEntityType entityType
         && entityType.GetIndexes().Any(i => i.IsUnique && i.Properties is [var only] && only == blindIndex);
@@ -23,7 +38,12 @@ internal static class BlindIndexUniquenessCheck
     public static async Task EnsureNoTwinAsync(DbContext context, EntityEntry entry, IProperty blindIndex, string valueProperty, string otherIndex, bool async, CancellationToken cancellationToken)
     {
         var entityType = entry.Metadata;
-        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+
+        // The column is in the entity's own table, or (TPT) in the table of the type that declares it.
+        var store = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table) is { } own && blindIndex.GetColumnName(own) is not null
+            ? own
+            : StoreObjectIdentifier.Create(blindIndex.DeclaringType, StoreObjectType.Table)
+                ?? throw new InvalidOperationException($"PrivacyEf cannot find the table of the blind index of {entityType.ClrType.Name}.{valueProperty}.");
         var sql = context.GetService<ISqlGenerationHelper>();
         var text = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(store.Name, store.Schema)} WHERE {sql.DelimitIdentifier(blindIndex.GetColumnName(store)!)} = {sql.GenerateParameterNamePlaceholder("i")}";
 
@@ -80,6 +100,11 @@ internal static class BlindIndexUniquenessCheck
                 $"{entityType.ClrType.Name}.{valueProperty} must be unique, and another row already holds this value (its blind index is still under the previous key of a blind-index key rotation).",
                 [entry]);
         }
+    }
+
+    private sealed class Resumption(DbContext context) : IDisposable
+    {
+        public void Dispose() => Suspended.Remove(context);
     }
 
     private static void Add(DbCommand command, string name, object? value)

@@ -33,17 +33,18 @@ internal sealed class EncryptedTableScan
         var metadata = PrivacyRegistry.Find(entityType.ClrType)!;
         foreach (var personal in metadata.Properties.Where(p => p.Encrypt))
         {
-            if (entityType.FindProperty(personal.Name) is not { } property)
+            // A property whose column is in another table (the base table of a TPT hierarchy) is scanned there.
+            if (entityType.FindProperty(personal.Name) is not { } property || property.GetColumnName(store) is not { } columnName)
             {
                 continue;
             }
 
-            var column = sql.DelimitIdentifier(property.GetColumnName(store)!);
+            var column = sql.DelimitIdentifier(columnName);
             encryptedColumns.Add((column, property.ClrType == typeof(string)));
             EncryptedProperties.Add(personal.Name);
-            if (personal.Searchable && entityType.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(personal.Name)) is { } shadow)
+            if (personal.Searchable && entityType.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(personal.Name))?.GetColumnName(store) is { } shadowColumn)
             {
-                searchableColumns.Add((column, sql.DelimitIdentifier(shadow.GetColumnName(store)!)));
+                searchableColumns.Add((column, sql.DelimitIdentifier(shadowColumn)));
             }
         }
     }

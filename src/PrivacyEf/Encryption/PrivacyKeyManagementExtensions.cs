@@ -73,13 +73,21 @@ public static class PrivacyKeyManagementExtensions
     /// Starts a rotation of the blind-index key: a new key (the next generation) joins the key table, and
     /// equality lookups on searchable properties match under both keys until the rotation ends. Values
     /// written from <see cref="BlindIndexRotation.WritesMoveAt"/> on are indexed under the new key;
-    /// <see cref="ReencryptAsync"/> run after that moment rebuilds the stored indexes and, once none is left
-    /// under the old key, retires it, which ends the rotation. Two instances rotating at once start one rotation.
+    /// <see cref="ReencryptAsync"/> run after that moment rebuilds the stored indexes, and run again one refresh
+    /// interval later (when no index is left under the old key) retires the old key, which ends the rotation.
+    /// Two instances rotating at once start one rotation.
     /// </summary>
     /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
     /// <param name="cancellationToken">Cancels the rotation (nothing changes unless it completes).</param>
     /// <returns>The new key and when writes move to it.</returns>
-    /// <exception cref="InvalidOperationException">A rotation is already under way.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A rotation is already under way; or, on a provider without an "insert if absent" statement, the context
+    /// has pending changes (the new key is saved through the change tracker).
+    /// </exception>
+    /// <exception cref="NotSupportedException">
+    /// A searchable property lives where re-encryption cannot rebuild its index: an owned type, or a table
+    /// without a single-column primary key.
+    /// </exception>
     public static async Task<BlindIndexRotation> RotateBlindIndexKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
     {
         var runtime = PrivacyContext.RuntimeOf(context);
@@ -104,7 +112,7 @@ public static class PrivacyKeyManagementExtensions
         {
             throw new InvalidOperationException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"A blind-index key rotation is already under way (generation {previous.Generation} to {rotating.Generation}); run ReencryptAsync after {current.WritesMoveAt(ring.RefreshInterval):u} to finish it before rotating again."));
+                $"A blind-index key rotation is already under way (generation {previous.Generation} to {rotating.Generation}); run ReencryptAsync after {current.WritesMoveAt(ring.RefreshInterval):u} to rebuild the indexes, and again after {current.RetirementAllowedAt(ring.RefreshInterval):u} to end it, before rotating again."));
         }
 
         var generation = current.Newest!.Generation + 1;
@@ -144,7 +152,8 @@ public static class PrivacyKeyManagementExtensions
     /// one transaction each: values of rotated-out keys, legacy plaintext (with
     /// <see cref="PrivacyOptions.AllowLegacyPlaintextReads"/> on) and rows whose blind index is missing.
     /// During a blind-index key rotation (see <see cref="RotateBlindIndexKeyAsync"/>) it also rebuilds the
-    /// blind indexes computed under the old key, and retires that key when none is left.
+    /// blind indexes computed under the old key once writes have moved, and retires that key one refresh
+    /// interval later when none is left; after a rotation it re-indexes any row still under an older key.
     /// Interrupted, it leaves each row either moved or untouched, and a second run finishes the job.
     /// </summary>
     /// <param name="context">A context configured with <c>UsePrivacy</c>, on a relational database.</param>
@@ -237,8 +246,10 @@ public static class PrivacyKeyManagementExtensions
     /// </summary>
     private static void RefuseRowsReencryptionCannotReach(DbContext context)
     {
+        // Types without a table of their own (views, SQL or function mappings, the abstract base of a TPC
+        // hierarchy) are left out: the rows they read are rebuilt through the types mapped to the tables.
         var unreachable = context.Model.GetEntityTypes()
-            .Where(e => e.IsOwned() || e.GetTableName() is null || e.FindPrimaryKey() is not { Properties.Count: 1 })
+            .Where(e => e.IsOwned() || (e.GetTableName() is not null && e.FindPrimaryKey() is not { Properties.Count: 1 }))
             .SelectMany(e => (PrivacyRegistry.Find(e.ClrType)?.Properties ?? [])
                 .Where(p => p.Searchable && e.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(p.Name)) is not null)
                 .Select(p => $"{e.ClrType.Name}.{p.Name}"))
@@ -317,7 +328,7 @@ public static class PrivacyKeyManagementExtensions
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ReencryptBatchAsync(DbContext context, EncryptedTableScan scan, IReadOnlyList<object> keys, CancellationToken cancellationToken)
+    private static async Task ReencryptBatchAsync(DbContext context, EncryptedTableScan scan, List<object> keys, CancellationToken cancellationToken)
     {
         var ownsTransaction = context.Database.CurrentTransaction is null;
         var transaction = ownsTransaction ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -336,7 +347,23 @@ public static class PrivacyKeyManagementExtensions
                 }
             }
 
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            using (BlindIndexUniquenessCheck.SuspendFor(context))
+            {
+                try
+                {
+                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbUpdateException failure)
+                {
+                    throw new DbUpdateException(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"Re-encrypting {scan.EntityType.ClrType.Name} rows with keys {keys[0]} to {keys[^1]} failed, and the batch was rolled back: {failure.InnerException?.Message ?? failure.Message} (during a blind-index key rotation, two rows sharing the value of a unique searchable property meet under the new key here)."),
+                        failure,
+                        failure.Entries);
+                }
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -358,7 +385,8 @@ public static class PrivacyKeyManagementExtensions
         var mapping = key.GetRelationalTypeMapping();
         var ids = storedKeys.Select(stored => (TKey)FromStored(stored, mapping, typeof(TKey))).ToList();
         var name = key.Name;
-        var entities = await context.Set<TEntity>().Where(e => ids.Contains(EF.Property<TKey>(e, name))).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The keys came from SQL that sees every row: a global query filter must not hide some of them here.
+        var entities = await context.Set<TEntity>().IgnoreQueryFilters().Where(e => ids.Contains(EF.Property<TKey>(e, name))).ToListAsync(cancellationToken).ConfigureAwait(false);
         return entities;
     }
 

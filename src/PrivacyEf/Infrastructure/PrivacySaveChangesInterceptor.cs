@@ -82,7 +82,7 @@ internal sealed class PrivacySaveChangesInterceptor(PrivacyRuntime runtime) : Sa
                     var indexer = ((BlindIndexConverter)index.Metadata.GetValueConverter()!).Indexer;
                     var value = property.CurrentValue as string;
                     index.CurrentValue = value is null || writeKey is null ? null : indexer.Compute(writeKey, value);
-                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata))
+                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata) && !BlindIndexUniquenessCheck.IsSuspendedFor(context))
                     {
                         await BlindIndexUniquenessCheck.EnsureNoTwinAsync(context, entry, index.Metadata, column.Property, indexer.Compute(otherKey, value), async, cancellationToken).ConfigureAwait(false);
                     }

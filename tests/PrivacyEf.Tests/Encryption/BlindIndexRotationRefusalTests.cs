@@ -6,7 +6,10 @@ using PrivacyEf.Tests.Model.Owned;
 
 namespace PrivacyEf.Tests.Encryption;
 
-/// <summary>A rotation whose rebuild could not reach every blind index is refused before it starts.</summary>
+/// <summary>
+/// Models beyond the plain one: a rotation whose rebuild could not reach every blind index is refused before it
+/// starts, and rows hidden by a global query filter are rebuilt like the others.
+/// </summary>
 public sealed class BlindIndexRotationRefusalTests : IDisposable
 {
     private readonly SqliteTarget target = new();
@@ -26,6 +29,36 @@ public sealed class BlindIndexRotationRefusalTests : IDisposable
         var refused = await Assert.ThrowsAsync<NotSupportedException>(() => db.RotateBlindIndexKeyAsync());
         Assert.Contains("MemberContact.Email", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(await db.GetDataKeysAsync(), k => k.Kind == PrivacyEf.Encryption.DataKeyKind.BlindIndex && k.Id != PrivacyEf.Encryption.BlindIndexKey.IdFor(1));
+    }
+
+    [Fact]
+    public async Task Rows_hidden_by_a_global_query_filter_are_rebuilt_and_the_rotation_ends()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddDataProtection().SetApplicationName("PrivacyEf.Tests").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        collection.AddPrivacy(o =>
+        {
+            o.WithoutScope = UnscopedAccess.Disclose;
+            o.KeyRefreshInterval = TimeSpan.FromMinutes(1);
+        });
+        collection.AddDbContextFactory<FilteredDbContext>((sp, options) => target.UseDatabase(options.UsePrivacy(sp), "filtered"));
+        await using var services = collection.BuildServiceProvider();
+        await using var db = await services.GetRequiredService<IDbContextFactory<FilteredDbContext>>().CreateDbContextAsync();
+        await db.Database.EnsureCreatedAsync();
+        db.Customers.AddRange(
+            new Model.Customer { Id = 1, Name = "Ada", Email = "ada@example.com" },
+            new Model.Customer { Id = 2, Name = "Grace", Email = "grace@example.com", Segment = "archived" });
+        await db.SaveChangesAsync();
+
+        await db.RotateBlindIndexKeyAsync();
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var report = await db.ReencryptAsync();
+
+        Assert.Equal(2, report.TotalRows);
+        Assert.Equal(PrivacyEf.Encryption.BlindIndexKey.IdFor(1), report.RetiredBlindIndexKeyId);
+        Assert.Equal(2, (await db.Customers.IgnoreQueryFilters().SingleAsync(c => c.Email == "grace@example.com")).Id);
     }
 
     public void Dispose()
