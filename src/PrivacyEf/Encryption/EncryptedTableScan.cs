@@ -80,7 +80,12 @@ internal sealed class EncryptedTableScan
                 throw new NotSupportedException($"{entityType.ClrType.Name} has encrypted properties but no single-column primary key; PrivacyEf re-encrypts rows in key order and needs one.");
             }
 
-            scans.Add(new EncryptedTableScan(entityType, key, sql));
+            // A TPT-derived type whose encrypted columns all live in the base table is covered by the base's scan.
+            var scan = new EncryptedTableScan(entityType, key, sql);
+            if (scan.EncryptedProperties.Count > 0)
+            {
+                scans.Add(scan);
+            }
         }
 
         return scans;

@@ -38,7 +38,8 @@ internal sealed class PrivacyModelConvention(PrivacyRuntime runtime) : IModelFin
             PrivacyModelConfiguration.Apply(mutable, metadata);
             foreach (var personal in metadata.Properties.Where(p => p.Encrypt))
             {
-                if (mutable.FindProperty(personal.Name) is { } property)
+                // An inherited property is configured once, on the type that declares it (and maps its column).
+                if (mutable.FindProperty(personal.Name) is { } property && property.DeclaringType == mutable)
                 {
                     ConfigureEncryption(mutable, property);
                     if (personal.Searchable)
