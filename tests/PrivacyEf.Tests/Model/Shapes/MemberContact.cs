@@ -1,4 +1,4 @@
-namespace PrivacyEf.Tests.Model.Owned;
+namespace PrivacyEf.Tests.Model.Shapes;
 
 public class MemberContact
 {

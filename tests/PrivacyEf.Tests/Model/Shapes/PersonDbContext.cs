@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace PrivacyEf.Tests.Model.Owned;
+namespace PrivacyEf.Tests.Model.Shapes;
 
 public class PersonDbContext(DbContextOptions<PersonDbContext> options) : DbContext(options)
 {

@@ -1,4 +1,4 @@
-namespace PrivacyEf.Tests.Model.Owned;
+namespace PrivacyEf.Tests.Model.Shapes;
 
 /// <summary>An entity whose searchable e-mail lives in an owned type, beyond the reach of re-encryption.</summary>
 public class Member

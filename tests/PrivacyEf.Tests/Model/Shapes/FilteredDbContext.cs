@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace PrivacyEf.Tests.Model.Owned;
+namespace PrivacyEf.Tests.Model.Shapes;
 
 /// <summary>The test customers behind a global query filter (archived ones hidden), as a soft-delete filter would.</summary>
 public class FilteredDbContext(DbContextOptions<FilteredDbContext> options) : DbContext(options)

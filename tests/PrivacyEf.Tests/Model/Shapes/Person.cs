@@ -1,4 +1,4 @@
-namespace PrivacyEf.Tests.Model.Owned;
+namespace PrivacyEf.Tests.Model.Shapes;
 
 /// <summary>The base of a table-per-type hierarchy whose searchable e-mail lives in the base table.</summary>
 public class Person
