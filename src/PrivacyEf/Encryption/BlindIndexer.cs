@@ -32,9 +32,6 @@ internal sealed class BlindIndexer
         columnBinding = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes("PrivacyEf blind index v1|" + describeColumn()), LazyThreadSafetyMode.PublicationOnly);
     }
 
-    /// <summary>The index a value written now gets, or null when no blind-index key is established.</summary>
-    public string? ComputeForWrite(string value) => keyRing.BlindIndexWriteKey is { } key ? Compute(key, value) : null;
-
     /// <summary>The index one side of a lookup compares with; <see cref="NoMatch"/> when that side has no key.</summary>
     public string ComputeForLookup(BlindIndexRole role, string value)
     {
@@ -42,7 +39,7 @@ internal sealed class BlindIndexer
         var key = role switch
         {
             BlindIndexRole.NewestKey => keys.Newest,
-            BlindIndexRole.WriteKey => keyRing.BlindIndexWriteKey,
+            BlindIndexRole.WriteKey => keyRing.WriteKeyOf(keys),
             _ => keys.Previous,
         };
 

@@ -96,10 +96,7 @@ internal sealed class DataKeyRing : IDisposable
     /// <summary>The matched blind-index keys as this application knows them now, without reading any key table.</summary>
     public BlindIndexKeySet CurrentBlindIndexKeys => indexKeys;
 
-    /// <summary>The blind-index key a value written now is indexed under, or null before one is established.</summary>
-    public BlindIndexKey? BlindIndexWriteKey => WriteKeyOf(indexKeys);
-
-    /// <summary>The key a value written now is indexed under, of the given keys.</summary>
+    /// <summary>The key a value written now is indexed under, of the given keys (null before one is established).</summary>
     public BlindIndexKey? WriteKeyOf(BlindIndexKeySet keys) => keys.WriteKey(timeProvider.GetUtcNow(), refreshInterval);
 
     /// <summary>
