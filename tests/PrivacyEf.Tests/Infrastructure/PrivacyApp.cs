@@ -42,7 +42,7 @@ public sealed class PrivacyApp : IDisposable
     public string KeyRingDirectory { get; }
 
     /// <summary>The queries this app has sent.</summary>
-    public CommandLog Sql { get; } = new();
+    public SqlCapture Sql { get; } = new();
 
     public string Database { get; }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace PrivacyEf.Tests.Access;
+namespace PrivacyEf.Tests.Infrastructure;
 
 /// <summary>Keeps the text of every command the application's contexts run, to show what SQL a query became.</summary>
 public sealed class SqlCapture : DbCommandInterceptor
