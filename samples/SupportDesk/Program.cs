@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf;
 using PrivacyEf.Encryption;
-using PrivacyEf.Retention;
 using SupportDesk;
 using SupportDesk.Model;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Retention;
+using PrivacyEf;
 using Spectre.Console;
 
 namespace PrivacyEf.Commands;

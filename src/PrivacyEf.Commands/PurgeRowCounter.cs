@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using PrivacyEf.Retention;
+using PrivacyEf;
 
 namespace PrivacyEf.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 using Spectre.Console;
 
 namespace PrivacyEf.Commands;

@@ -20,7 +20,7 @@ internal static class GeneratorHarness
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .ToHashSet(StringComparer.Ordinal);
-        paths.Add(typeof(Metadata.PrivacyRegistry).Assembly.Location);
+        paths.Add(typeof(Internal.PrivacyRegistry).Assembly.Location);
         paths.Add(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location);
         return [.. paths.Order(StringComparer.Ordinal).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyEf.Retention;
+using PrivacyEf;
 using PrivacyEf.Tests.Retention.Model;
 
 // Usage: PrivacyEf.RetentionChild <sqlite|postgres> <connection string> <key ring directory> <now, ISO 8601>

@@ -7,9 +7,9 @@ namespace PrivacyEf.Generators.Emitting;
 /// <summary>Writes the <c>{TypeName}Privacy</c> class of one entity from its model alone.</summary>
 internal static class EntityEmitter
 {
-    private const string EntityMetadata = "global::PrivacyEf.Metadata.PrivacyEntityMetadata";
-    private const string PropertyMetadata = "global::PrivacyEf.Metadata.PrivacyPropertyMetadata";
-    private const string RetentionMetadata = "global::PrivacyEf.Metadata.RetentionMetadata";
+    private const string EntityMetadata = "global::PrivacyEf.Internal.PrivacyEntityMetadata";
+    private const string PropertyMetadata = "global::PrivacyEf.Internal.PrivacyPropertyMetadata";
+    private const string RetentionMetadata = "global::PrivacyEf.Internal.RetentionMetadata";
 
     public static string Emit(EntityModel entity)
     {
@@ -80,7 +80,7 @@ internal static class EntityEmitter
             using (writer.OpenBlock())
             {
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(builder);");
-                writer.WriteLine("global::PrivacyEf.Modeling.PrivacyModelConfiguration.Apply(builder.Metadata, Metadata);");
+                writer.WriteLine("global::PrivacyEf.Internal.PrivacyModelConfiguration.Apply(builder.Metadata, Metadata);");
             }
 
             if (entity.Retention is not null)

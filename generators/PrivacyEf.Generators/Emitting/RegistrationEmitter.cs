@@ -31,7 +31,7 @@ internal static class RegistrationEmitter
             {
                 writer.WriteLines("""
                     /// <summary>
-                    /// Adds each generated entity metadata to <see cref="global::PrivacyEf.Metadata.PrivacyRegistry"/>.
+                    /// Adds each generated entity metadata to <see cref="global::PrivacyEf.Internal.PrivacyRegistry"/>.
                     /// </summary>
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void Register()
@@ -40,7 +40,7 @@ internal static class RegistrationEmitter
                 {
                     foreach (var className in sorted)
                     {
-                        writer.WriteLine("global::PrivacyEf.Metadata.PrivacyRegistry.Register(" + className + ".Metadata);");
+                        writer.WriteLine("global::PrivacyEf.Internal.PrivacyRegistry.Register(" + className + ".Metadata);");
                     }
                 }
             }

@@ -11,8 +11,8 @@ internal static class RetentionEmitter
 {
     private const string Expression = "global::System.Linq.Expressions.Expression";
     private const string EfProperty = "global::Microsoft.EntityFrameworkCore.EF.Property";
-    private const string AnonymizedValues = "global::PrivacyEf.Retention.AnonymizedValues";
-    private const string RetentionPurge = "global::PrivacyEf.Retention.RetentionPurge";
+    private const string AnonymizedValues = "global::PrivacyEf.Internal.AnonymizedValues";
+    private const string RetentionPurge = "global::PrivacyEf.Internal.RetentionPurge";
 
     /// <summary>Anonymize = 1 in <c>PrivacyEf.RetentionAction</c>.</summary>
     public static bool Anonymizes(RetentionModel retention) => retention.Action.Value == 1;

@@ -20,7 +20,7 @@ internal static class PrivacyAttributeNames
     public const string LegalHold = "PrivacyEf.LegalHoldAttribute";
     public const string Purpose = "PrivacyEf.PurposeAttribute";
     public const string Retain = "PrivacyEf.RetainAttribute";
-    public const string Registry = "PrivacyEf.Metadata.PrivacyRegistry";
+    public const string Registry = "PrivacyEf.Internal.PrivacyRegistry";
 
     /// <summary>Which PrivacyEf attribute <paramref name="attribute"/> is, without building its display string.</summary>
     public static PrivacyAttributeKind KindOf(AttributeData attribute)

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Reflection;
+using PrivacyEf.Access;
 using PrivacyEf.Access.Masking;
 
-namespace PrivacyEf.Access;
+namespace PrivacyEf.Internal;
 
 /// <summary>
 /// The check that guards personal properties read in query projections, which EF Core builds without materializing
@@ -30,7 +31,7 @@ public static class AccessGuard
         {
             if (member.IsLogged)
             {
-                (scope?.Disclosures ?? access.UnscopedDisclosures).Record(access, member.EntityName, member.PropertyName, subject);
+                access.DisclosuresOf(scope).Record(access, member.EntityName, member.PropertyName, subject);
             }
 
             return value;

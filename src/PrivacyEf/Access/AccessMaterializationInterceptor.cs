@@ -28,7 +28,7 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
 
         if (decision.AnyAllowed && access.IsLogging && materializationData.Context.Database.IsRelational())
         {
-            (scope?.Disclosures ?? access.UnscopedDisclosures).Record(access, plan.EntityName, plan.Properties, decision.Allowed, plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity));
+            access.DisclosuresOf(scope).Record(access, plan.EntityName, plan.Properties, decision.Allowed, plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity));
         }
 
         return entity;

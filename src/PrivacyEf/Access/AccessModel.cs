@@ -8,7 +8,7 @@ namespace PrivacyEf.Access;
 /// <summary>Adds the consent table and the access log table to every model that uses PrivacyEf.</summary>
 internal static class AccessModel
 {
-    public static void AddTables(IMutableModel model, PrivacyOptions options)
+    public static void AddTables(IMutableModel model, AccessOptions options)
     {
         AddConsentTable(model, options.ConsentTableName);
         AddAccessLogTable(model, options.AccessLogTableName);

@@ -1,4 +1,5 @@
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
 
@@ -10,10 +11,13 @@ internal sealed class AccessPolicy
 {
     private readonly Dictionary<(string Role, string Purpose), HashSet<PersonalDataCategory>> grants = [];
 
-    public AccessPolicy(PrivacyOptions options)
+    private readonly PrivacyPolicy policy;
+
+    public AccessPolicy(PrivacyPolicy policy, AccessOptions options)
     {
+        this.policy = policy;
         Options = options;
-        foreach (var grant in options.Grants)
+        foreach (var grant in policy.Grants)
         {
             if (!grants.TryGetValue((grant.Role, grant.Purpose), out var categories))
             {
@@ -25,7 +29,9 @@ internal sealed class AccessPolicy
         }
     }
 
-    public PrivacyOptions Options { get; }
+    public AccessOptions Options { get; }
+
+    public IReadOnlyDictionary<string, PurposeOptions> Purposes => policy.Purposes;
 
     public bool ThrowsOnDenied => Options.OnDenied == AccessDeniedBehavior.Throw;
 
@@ -61,8 +67,8 @@ internal sealed class AccessPolicy
     /// <summary>Whether reads under <paramref name="scope"/> return only rows whose data subject consented.</summary>
     public bool RequiresConsent(PrivacyScope? scope) =>
         scope is { IsSystem: false }
-        && Options.Purposes.TryGetValue(scope.Purpose, out var purpose)
+        && policy.Purposes.TryGetValue(scope.Purpose, out var purpose)
         && purpose.IsConsentRequired;
 
-    public bool AnyPurposeRequiresConsent => Options.Purposes.Values.Any(p => p.IsConsentRequired);
+    public bool AnyPurposeRequiresConsent => policy.Purposes.Values.Any(p => p.IsConsentRequired);
 }

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PrivacyEf.Access.Logging;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
 
 /// <summary>
-/// The least-privilege part of one application's runtime: the policy, the interceptors that mask reads, guard
-/// projections and writes and filter by consent, the values masked on loaded entities, and the access log writer.
+/// The least-privilege part of one application's runtime: the policy, the values masked on loaded entities, the
+/// guarded members of projections, and the access log writer. Its pipeline stages and interceptors take it.
 /// </summary>
 internal sealed class AccessRuntime : IDisposable
 {
@@ -20,18 +21,11 @@ internal sealed class AccessRuntime : IDisposable
     private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
     private readonly ConditionalWeakTable<DbContext, object> trackedSubscriptions = [];
 
-    public AccessRuntime(PrivacyOptions options, TimeProvider timeProvider, ILogger logger)
+    public AccessRuntime(PrivacyPolicy policy, AccessOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        Policy = new AccessPolicy(options);
+        Policy = new AccessPolicy(policy, options);
         TimeProvider = timeProvider;
         Writer = new AccessLogWriter(logger);
-        Interceptors =
-        [
-            new AccessMaterializationInterceptor(this),
-            new AccessQueryInterceptor(this),
-            new AccessWriteInterceptor(this),
-            new AccessLogCommandInterceptor(this),
-        ];
     }
 
     public AccessPolicy Policy { get; }
@@ -40,13 +34,28 @@ internal sealed class AccessRuntime : IDisposable
 
     public AccessLogWriter Writer { get; }
 
-    public IReadOnlyList<IInterceptor> Interceptors { get; }
-
     /// <summary>The key of <see cref="MaskStyle.Pseudonym"/> tokens: stable for the life of the application.</summary>
     public byte[] PseudonymKey { get; } = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>Disclosures made outside any scope (only with <see cref="UnscopedAccess.Disclose"/>).</summary>
     public DisclosureBuffer UnscopedDisclosures { get; } = new();
+
+    /// <summary>The disclosures of <paramref name="scope"/> not yet written, or of reads outside any scope.</summary>
+    public DisclosureBuffer DisclosuresOf(PrivacyScope? scope)
+    {
+        if (scope is null)
+        {
+            return UnscopedDisclosures;
+        }
+
+        if (scope.PendingDisclosures is DisclosureBuffer buffer)
+        {
+            return buffer;
+        }
+
+        Interlocked.CompareExchange(ref scope.PendingDisclosures, new DisclosureBuffer(), null);
+        return (DisclosureBuffer)scope.PendingDisclosures!;
+    }
 
     public bool IsLogging => Policy.Options.AccessLogEnabled;
 

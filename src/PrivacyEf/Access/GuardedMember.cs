@@ -1,4 +1,4 @@
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Access;
 

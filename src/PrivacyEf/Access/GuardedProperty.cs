@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Access;
 

@@ -1,4 +1,4 @@
-namespace PrivacyEf.Encryption;
+namespace PrivacyEf;
 
 /// <summary>What a key of the key table is for.</summary>
 public enum DataKeyKind

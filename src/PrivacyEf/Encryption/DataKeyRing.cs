@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using PrivacyEf.Diagnostics;
 
 namespace PrivacyEf.Encryption;
 
@@ -101,7 +100,7 @@ internal sealed class DataKeyRing : IDisposable
 
     /// <summary>
     /// The matched blind-index keys for keying EF's query caches by their version (see
-    /// <see cref="Infrastructure.BlindIndexAwareMemoryCache"/>). An application without a blind-index key
+    /// <see cref="BlindIndexAwareMemoryCache"/>). An application without a blind-index key
     /// never reads its key table here.
     /// </summary>
     public BlindIndexKeySet BlindIndexKeysForCache => indexKeys.Newest is null ? indexKeys : BlindIndexKeysForLookup;
@@ -209,7 +208,7 @@ internal sealed class DataKeyRing : IDisposable
             {
                 var created = DataKey.Create(timeProvider.GetUtcNow());
                 keys[created.Id] = created;
-                PrivacyLog.DataKeyCreated(logger, created.Id);
+                KeyLog.DataKeyCreated(logger, created.Id);
                 if (await StoreKeyRowAsync(context, state, created, DataKeyKind.Data, async, cancellationToken).ConfigureAwait(false))
                 {
                     // Another instance may have created its first key at the same moment: everyone settles
@@ -456,7 +455,7 @@ internal sealed class DataKeyRing : IDisposable
             }
             catch (System.Data.Common.DbException ex)
             {
-                PrivacyLog.KeyTableUnreadable(logger, ex);
+                KeyLog.KeyTableUnreadable(logger, ex);
             }
         }
     }
@@ -475,7 +474,7 @@ internal sealed class DataKeyRing : IDisposable
         {
             if (!Guid.TryParseExact(row.Id, "N", out var id))
             {
-                PrivacyLog.MalformedKeyRow(logger, row.Id);
+                KeyLog.MalformedKeyRow(logger, row.Id);
                 continue;
             }
 
@@ -498,7 +497,7 @@ internal sealed class DataKeyRing : IDisposable
                 }
                 else
                 {
-                    PrivacyLog.MalformedKeyRow(logger, row.Id);
+                    KeyLog.MalformedKeyRow(logger, row.Id);
                 }
 
                 continue;
@@ -557,7 +556,7 @@ internal sealed class DataKeyRing : IDisposable
                 CultureInfo.InvariantCulture,
                 $"data key {id:N} cannot be unwrapped with this application's Data Protection key ring (it was written by an application with another key ring, or the key ring lost the key)");
             unusableKeys[id] = reason;
-            PrivacyLog.DataKeyUnwrapFailed(logger, ex, id);
+            KeyLog.DataKeyUnwrapFailed(logger, ex, id);
             return null;
         }
     }

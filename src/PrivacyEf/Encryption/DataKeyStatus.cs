@@ -1,4 +1,4 @@
-namespace PrivacyEf.Encryption;
+namespace PrivacyEf;
 
 /// <summary>The life-cycle state of a data key.</summary>
 public enum DataKeyStatus

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Encryption;
 

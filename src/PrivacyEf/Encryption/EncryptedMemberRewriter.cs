@@ -1,8 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Metadata;
-using PrivacyEf.Modeling;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Encryption;
 
@@ -250,7 +249,7 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
     private MethodCallExpression BlindIndexOf(EncryptedMember member, MethodInfo lookup)
     {
         UsesBlindIndex = true;
-        return Expression.Call(lookup, Expression.Call(PropertyMethod, member.Instance, Expression.Constant(PrivacyModelConvention.BlindIndexPropertyName(member.Property.Name))));
+        return Expression.Call(lookup, Expression.Call(PropertyMethod, member.Instance, Expression.Constant(EncryptionModelConvention.BlindIndexPropertyName(member.Property.Name))));
     }
 
     private static bool IsNullConstant(Expression expression) => StripConvert(expression) is ConstantExpression { Value: null };

@@ -4,8 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using PrivacyEf.Metadata;
-using PrivacyEf.Modeling;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Encryption;
 
@@ -42,7 +41,7 @@ internal sealed class EncryptedTableScan
             var column = sql.DelimitIdentifier(columnName);
             encryptedColumns.Add((column, property.ClrType == typeof(string)));
             EncryptedProperties.Add(personal.Name);
-            if (personal.Searchable && entityType.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(personal.Name))?.GetColumnName(store) is { } shadowColumn)
+            if (personal.Searchable && entityType.FindProperty(EncryptionModelConvention.BlindIndexPropertyName(personal.Name))?.GetColumnName(store) is { } shadowColumn)
             {
                 searchableColumns.Add((column, sql.DelimitIdentifier(shadowColumn)));
             }

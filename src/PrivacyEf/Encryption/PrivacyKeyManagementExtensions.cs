@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf;
 using PrivacyEf.Encryption;
-using PrivacyEf.Infrastructure;
-using PrivacyEf.Metadata;
-using PrivacyEf.Modeling;
+using PrivacyEf.Kernel;
+using PrivacyEf.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -23,7 +22,7 @@ public static class PrivacyKeyManagementExtensions
     /// <returns>Every key, oldest first.</returns>
     public static async Task<IReadOnlyList<DataKeyInfo>> GetDataKeysAsync(this DbContext context, CancellationToken cancellationToken = default)
     {
-        PrivacyContext.RuntimeOf(context);
+        PrivacyKernel.Of(context);
         var rows = await context.Set<PrivacyDataKey>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new DataKeyInfo(Guid.ParseExact(r.Id, "N"), r.Kind, r.Status, r.CreatedAt)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id)];
     }
@@ -38,10 +37,10 @@ public static class PrivacyKeyManagementExtensions
     /// <returns>The id of the new active key.</returns>
     public static async Task<Guid> RotateDataKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
     {
-        var runtime = PrivacyContext.RuntimeOf(context);
-        var ring = runtime.KeyRing;
+        var kernel = PrivacyKernel.Of(context);
+        var ring = kernel.Get<DataKeyRing>();
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: false, async: true, cancellationToken).ConfigureAwait(false);
-        var key = DataKey.Create(runtime.TimeProvider.GetUtcNow());
+        var key = DataKey.Create(kernel.Clock.GetUtcNow());
         var ownsTransaction = context.Database.CurrentTransaction is null;
         var transaction = ownsTransaction ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         try
@@ -90,8 +89,8 @@ public static class PrivacyKeyManagementExtensions
     /// </exception>
     public static async Task<BlindIndexRotation> RotateBlindIndexKeyAsync(this DbContext context, CancellationToken cancellationToken = default)
     {
-        var runtime = PrivacyContext.RuntimeOf(context);
-        var ring = runtime.KeyRing;
+        var kernel = PrivacyKernel.Of(context);
+        var ring = kernel.Get<DataKeyRing>();
         RefuseRowsReencryptionCannotReach(context);
         var ownsChanges = KeyTableCommands.For(context) is not { InsertIfAbsentSql: not null };
         if (ownsChanges && context.ChangeTracker.HasChanges())
@@ -116,7 +115,7 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var generation = current.Newest!.Generation + 1;
-        var key = new DataKey(BlindIndexKey.IdFor(generation), RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), runtime.TimeProvider.GetUtcNow());
+        var key = new DataKey(BlindIndexKey.IdFor(generation), RandomNumberGenerator.GetBytes(DataKey.KeySizeInBytes), kernel.Clock.GetUtcNow());
         var row = ring.ToRow(key, DataKeyKind.BlindIndex, DataKeyStatus.Active);
         if (KeyTableCommands.For(context) is { InsertIfAbsentSql: not null } commands)
         {
@@ -169,20 +168,20 @@ public static class PrivacyKeyManagementExtensions
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "ReencryptionOptions.BatchSize must be positive.");
         }
 
-        var runtime = PrivacyContext.RuntimeOf(context);
+        var kernel = PrivacyKernel.Of(context);
 
         // Re-encryption reads and rewrites every value: a masked value must never be what gets sealed again.
         using var system = Privacy.System("re-encryption to the active data key");
         var stopwatch = Stopwatch.StartNew();
         var scans = EncryptedTableScan.For(context);
-        var ring = runtime.KeyRing;
+        var ring = kernel.Get<DataKeyRing>();
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
         var activeKey = ring.ActiveKey.Id;
         var indexKeys = ring.BlindIndexKeysForLookup;
         // Indexes not under the newest key are rebuilt once writes use it, and also after the rotation has
         // ended: a row an instance with a lagging clock indexed under the old key is repaired by the next run.
-        var rebuildDeferred = indexKeys.IsRotating && runtime.TimeProvider.GetUtcNow() < indexKeys.WritesMoveAt(ring.RefreshInterval);
+        var rebuildDeferred = indexKeys.IsRotating && kernel.Clock.GetUtcNow() < indexKeys.WritesMoveAt(ring.RefreshInterval);
         var rebuildTag = rebuildDeferred ? null : indexKeys.Newest?.Tag;
         var results = new List<ReencryptionResult>();
         foreach (var scan in scans)
@@ -220,7 +219,7 @@ public static class PrivacyKeyManagementExtensions
         if (indexKeys.Previous is { } rebuilt && rebuildTag is not null)
         {
             var retirementAllowedAt = indexKeys.RetirementAllowedAt(ring.RefreshInterval);
-            if (runtime.TimeProvider.GetUtcNow() < retirementAllowedAt)
+            if (kernel.Clock.GetUtcNow() < retirementAllowedAt)
             {
                 return report with { BlindIndexRetirementDeferredUntil = retirementAllowedAt, Duration = stopwatch.Elapsed };
             }
@@ -251,7 +250,7 @@ public static class PrivacyKeyManagementExtensions
         var unreachable = context.Model.GetEntityTypes()
             .Where(e => e.IsOwned() || (e.GetTableName() is not null && e.FindPrimaryKey() is not { Properties.Count: 1 }))
             .SelectMany(e => (PrivacyRegistry.Find(e.ClrType)?.Properties ?? [])
-                .Where(p => p.Searchable && e.FindProperty(PrivacyModelConvention.BlindIndexPropertyName(p.Name)) is not null)
+                .Where(p => p.Searchable && e.FindProperty(EncryptionModelConvention.BlindIndexPropertyName(p.Name)) is not null)
                 .Select(p => $"{e.ClrType.Name}.{p.Name}"))
             .ToList();
         if (unreachable.Count > 0)
@@ -295,7 +294,7 @@ public static class PrivacyKeyManagementExtensions
     /// <returns>A task that completes when the key is retired.</returns>
     public static async Task RetireDataKeyAsync(this DbContext context, Guid keyId, CancellationToken cancellationToken = default)
     {
-        var runtime = PrivacyContext.RuntimeOf(context);
+        var kernel = PrivacyKernel.Of(context);
         var id = keyId.ToString("N");
         var row = await context.Set<PrivacyDataKey>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Data key {id} is not in the key table.");
@@ -304,7 +303,7 @@ public static class PrivacyKeyManagementExtensions
             throw new InvalidOperationException($"Key {id} is a {row.Kind} key, not a data key.");
         }
 
-        if (row.Status == DataKeyStatus.Active || runtime.KeyRing.CurrentActiveKey?.Id == keyId)
+        if (row.Status == DataKeyStatus.Active || kernel.Get<DataKeyRing>().CurrentActiveKey?.Id == keyId)
         {
             throw new InvalidOperationException($"Data key {id} is the active key; rotate to a new key and re-encrypt before retiring it.");
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Inventory;
 

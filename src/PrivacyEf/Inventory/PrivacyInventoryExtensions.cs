@@ -1,5 +1,5 @@
 using PrivacyEf;
-using PrivacyEf.Infrastructure;
+using PrivacyEf.Kernel;
 using PrivacyEf.Inventory;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ public static class PrivacyInventoryExtensions
     /// <returns>The inventory; <see cref="PrivacyInventory.ToMarkdown"/> and <see cref="PrivacyInventory.ToJson"/> render it.</returns>
     public static PrivacyInventory GetPrivacyInventory(this DbContext context)
     {
-        var options = PrivacyContext.RuntimeOf(context).Options;
-        return PrivacyInventoryBuilder.Build(context.Model, PurposeDescriptions.Of(options), PurposeDescriptions.Configured(options));
+        var policy = PrivacyKernel.Of(context).Policy;
+        return PrivacyInventoryBuilder.Build(context.Model, policy.DescriptionOf, policy.DeclaredPurposes);
     }
 }

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf;
-using PrivacyEf.Infrastructure;
+using PrivacyEf.Kernel;
 using PrivacyEf.Redaction;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -32,8 +32,8 @@ public static class RedactionDbContextExtensions
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(context);
-        var runtime = context.GetService<IDbContextOptions>().FindExtension<PrivacyOptionsExtension>()?.Runtime
-            ?? throw new InvalidOperationException($"RedactExistingAsync needs PrivacyEf on '{context.GetType().Name}': configure it with UsePrivacy(serviceProvider).");
+        var redaction = (PrivacyKernel.Find(context)
+            ?? throw new InvalidOperationException($"RedactExistingAsync needs PrivacyEf on '{context.GetType().Name}': configure it with UsePrivacy(serviceProvider).")).Get<RedactionRuntime>();
         var entityType = context.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"'{typeof(TEntity).Name}' is not an entity type of '{context.GetType().Name}'.");
         var properties = RedactionModelFacts.For(context.Model).PropertiesOf(entityType);
@@ -69,7 +69,7 @@ public static class RedactionDbContextExtensions
             }
         }
 
-        var run = new HistoryRun(context, runtime.Redaction, entityType, properties, keyProperty, options.BatchSize, progress);
+        var run = new HistoryRun(context, redaction, entityType, properties, keyProperty, options.BatchSize, progress);
         return (Task<RedactionProgress>)RunMethod.MakeGenericMethod(typeof(TEntity), keyType).Invoke(null, [run, resumeAfter, cancellationToken])!;
     }
 

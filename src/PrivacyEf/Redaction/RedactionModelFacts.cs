@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Redaction;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PrivacyEf.Diagnostics;
 
 namespace PrivacyEf.Redaction;
 
@@ -41,7 +40,7 @@ internal sealed class RedactionRuntime
         if (logger.IsEnabled(LogLevel.Information))
         {
             var summary = string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}"));
-            PrivacyLog.TextRedacted(logger, findings.Count, entityType, property, source, summary);
+            RedactionLog.TextRedacted(logger, findings.Count, entityType, property, source, summary);
         }
 
         var observed = observers.Value;

@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Retention;
 

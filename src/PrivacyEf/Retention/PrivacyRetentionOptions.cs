@@ -1,4 +1,4 @@
-namespace PrivacyEf.Retention;
+namespace PrivacyEf;
 
 /// <summary>When and how the hosted purge of one context type runs.</summary>
 public sealed class PrivacyRetentionOptions

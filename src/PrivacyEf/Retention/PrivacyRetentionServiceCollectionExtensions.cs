@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PrivacyEf.Retention;
 
+using PrivacyEf;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers PrivacyEf's scheduled retention purge.</summary>

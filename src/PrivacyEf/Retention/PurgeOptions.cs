@@ -1,4 +1,4 @@
-namespace PrivacyEf.Retention;
+namespace PrivacyEf;
 
 /// <summary>How one purge runs.</summary>
 public sealed class PurgeOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PrivacyEf.Retention;
+namespace PrivacyEf;
 
 /// <summary>The outcome of one <c>PurgeExpiredAsync</c> run, entity by entity.</summary>
 /// <param name="Now">The moment retention periods were measured against.</param>

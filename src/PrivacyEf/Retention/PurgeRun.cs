@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
-using PrivacyEf.Infrastructure;
-using PrivacyEf.Metadata;
+using PrivacyEf.Kernel;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Retention;
 
 /// <summary>The state one purge run shares with the batches of every entity type.</summary>
-internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, PurgeOptions options, DateTimeOffset now, ILogger logger, bool holdsRunLock)
+internal sealed class PurgeRun(DbContext context, IBulkWritePreparation? writePreparation, PurgeOptions options, DateTimeOffset now, ILogger logger, bool holdsRunLock)
 {
     public DbContext Context { get; } = context;
 
@@ -29,19 +29,14 @@ internal sealed class PurgeRun(DbContext context, PrivacyRuntime? runtime, Purge
     /// </summary>
     public async Task PrepareEncryptedWritesAsync(IEntityType entityType, CancellationToken cancellationToken)
     {
-        if (runtime is null
+        if (writePreparation is null
             || PrivacyRegistry.Find(entityType.ClrType) is not { } metadata
             || !metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null))
         {
             return;
         }
 
-        await runtime.KeyRing.PrepareForWriteAsync(Context, needsBlindIndexKey: false, async: true, cancellationToken).ConfigureAwait(false);
-        if (Context.ChangeTracker.HasChanges())
-        {
-            // A provider without "insert if absent" gets the key row through the change tracker.
-            await Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await writePreparation.PrepareAsync(Context, cancellationToken).ConfigureAwait(false);
     }
 
     public static void RecordBatch(string entity, RetentionAction action, long rows)

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PrivacyEf.Infrastructure;
-using PrivacyEf.Metadata;
+using PrivacyEf.Kernel;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Retention;
 
@@ -24,8 +24,8 @@ internal static class PurgeRunner
 
         var started = Stopwatch.GetTimestamp();
         var contextOptions = context.GetService<IDbContextOptions>();
-        var runtime = contextOptions.FindExtension<PrivacyOptionsExtension>()?.Runtime;
-        var now = options.Now ?? (options.TimeProvider ?? runtime?.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var kernel = PrivacyKernel.Find(contextOptions);
+        var now = options.Now ?? (options.TimeProvider ?? kernel?.Clock ?? TimeProvider.System).GetUtcNow();
         var logger = (context.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf.Retention");
 
         using var activity = RetentionTelemetry.ActivitySource.StartActivity(RetentionTelemetry.PurgeActivityName);
@@ -50,10 +50,10 @@ internal static class PurgeRunner
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = new PurgeRun(context, runtime, options, now, logger, holdsRunLock: runLock is not null);
+            var run = new PurgeRun(context, kernel?.Get<IBulkWritePreparation>(), options, now, logger, holdsRunLock: runLock is not null);
             foreach (var (entityType, metadata) in RetainedEntityTypes(context.Model, options.EntityFilter))
             {
-                var report = await metadata.Purge!.RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
+                var report = await ((IRunnableRetentionPurge)metadata.Purge!).RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
                 reports.Add(report);
                 if (!options.DryRun && report.HeldRows > 0)
                 {
@@ -63,7 +63,7 @@ internal static class PurgeRunner
 
             foreach (var participant in Participants(contextOptions).Where(p => options.EntityFilter?.Invoke(p.EntityType) ?? true))
             {
-                reports.Add(await participant.PurgeAsync(context, new RetentionRequest(now, options), cancellationToken).ConfigureAwait(false));
+                reports.Add(await participant.PurgeAsync(context, new RetentionRequest(now, options.DryRun, options.BatchSize), cancellationToken).ConfigureAwait(false));
             }
         }
         finally

@@ -1,5 +1,7 @@
 using PrivacyEf.Retention;
 
+using PrivacyEf;
+
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>Runs PrivacyEf's retention purge on a context.</summary>

@@ -2,13 +2,13 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using PrivacyEf.Metadata;
+using PrivacyEf.Retention;
 
-namespace PrivacyEf.Retention;
+namespace PrivacyEf.Internal;
 
 /// <summary>The typed purge of <typeparamref name="TEntity"/>; generated code creates it.</summary>
 /// <typeparam name="TEntity">The entity type.</typeparam>
-public sealed class RetentionPurge<TEntity> : RetentionPurge
+public sealed class RetentionPurge<TEntity> : RetentionPurge, IRunnableRetentionPurge
     where TEntity : class
 {
     /// <summary>Creates the purge from the generated typed expressions.</summary>
@@ -49,7 +49,7 @@ public sealed class RetentionPurge<TEntity> : RetentionPurge
     /// <summary>The rows not anonymized yet, or null when expired rows are deleted.</summary>
     public Expression<Func<TEntity, bool>>? NotAnonymized { get; }
 
-    internal override Task<PurgeEntityReport> RunAsync(PurgeRun run, IEntityType entityType, RetentionMetadata retention, CancellationToken cancellationToken)
+    Task<PurgeEntityReport> IRunnableRetentionPurge.RunAsync(PurgeRun run, IEntityType entityType, RetentionMetadata retention, CancellationToken cancellationToken)
     {
         var key = entityType.FindPrimaryKey()
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} has [Retain] but no primary key; the purge deletes and anonymizes rows by key.");

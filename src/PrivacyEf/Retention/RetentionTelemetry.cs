@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace PrivacyEf.Retention;
+namespace PrivacyEf;
 
 /// <summary>PrivacyEf's retention metrics (meter <c>PrivacyEf</c>) and its span per purge run.</summary>
 public static class RetentionTelemetry

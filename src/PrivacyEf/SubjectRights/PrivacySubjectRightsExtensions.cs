@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf;
-using PrivacyEf.Infrastructure;
-using PrivacyEf.Inventory;
-using PrivacyEf.Metadata;
+using PrivacyEf.Kernel;
+using PrivacyEf.Internal;
 using PrivacyEf.SubjectRights;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public static class PrivacySubjectRightsExtensions
     public static async Task<SubjectExport> ExportSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
-        var runtime = PrivacyContext.RuntimeOf(context);
+        var clock = PrivacyKernel.Of(context).Clock;
         var entities = new List<SubjectEntityExport>();
         using (Privacy.System("data subject export"))
         {
@@ -41,7 +40,7 @@ public static class PrivacySubjectRightsExtensions
             }
         }
 
-        return new SubjectExport(Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)!, runtime.TimeProvider.GetUtcNow(), entities);
+        return new SubjectExport(Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)!, clock.GetUtcNow(), entities);
     }
 
     /// <summary>
@@ -56,9 +55,9 @@ public static class PrivacySubjectRightsExtensions
     public static async Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
-        var runtime = PrivacyContext.RuntimeOf(context);
-        var started = runtime.TimeProvider.GetTimestamp();
-        var now = runtime.TimeProvider.GetUtcNow();
+        var clock = PrivacyKernel.Of(context).Clock;
+        var started = clock.GetTimestamp();
+        var now = clock.GetUtcNow();
         var results = new List<ErasureResult>();
         using (Privacy.System("data subject erasure"))
         {
@@ -97,14 +96,14 @@ public static class PrivacySubjectRightsExtensions
             await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
         }
 
-        return new ErasureReceipt(runtime.TimeProvider.GetUtcNow(), runtime.TimeProvider.GetElapsedTime(started), results);
+        return new ErasureReceipt(clock.GetUtcNow(), clock.GetElapsedTime(started), results);
     }
 
     private static async Task<ErasureResult> EraseAsync(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object subjectId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await SubjectRows.LoadAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, tracking: true, cancellationToken).ConfigureAwait(false);
         var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
-        var values = new PrivacyEf.Retention.AnonymizedValues(entityType, now);
+        var values = new AnonymizedValues(entityType, now);
         int deleted = 0, anonymized = 0, held = 0;
         foreach (var row in rows)
         {
@@ -122,7 +121,7 @@ public static class PrivacySubjectRightsExtensions
                 continue;
             }
 
-            var anonymizedAt = entityType.FindProperty(PrivacyEf.Retention.AnonymizedValues.AnonymizedAtProperty);
+            var anonymizedAt = entityType.FindProperty(AnonymizedValues.AnonymizedAtProperty);
             if (anonymizedAt is not null && entry.Property(anonymizedAt.Name).CurrentValue is not null)
             {
                 // Already anonymized (by an earlier erasure or the retention purge): nothing left to erase.

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.SubjectRights;
 

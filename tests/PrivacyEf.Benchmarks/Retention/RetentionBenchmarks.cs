@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Retention;
+using PrivacyEf;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Benchmarks.Retention;
 

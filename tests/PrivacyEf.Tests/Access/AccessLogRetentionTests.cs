@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyEf.Access.Logging;
-using PrivacyEf.Retention;
+using PrivacyEf;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Model;
 

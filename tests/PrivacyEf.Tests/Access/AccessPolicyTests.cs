@@ -1,5 +1,5 @@
 using PrivacyEf.Access;
-using PrivacyEf.Metadata;
+using PrivacyEf.Internal;
 
 namespace PrivacyEf.Tests.Access;
 
@@ -17,7 +17,7 @@ public sealed class AccessPolicyTests
             .Grant("agent", "support", PersonalDataCategory.Contact)
             .Grant("clerk", "billing", PersonalDataCategory.Contact, PersonalDataCategory.Financial);
         configure?.Invoke(options);
-        return new AccessPolicy(options);
+        return new AccessPolicy(options.Policy, options.Access);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class AccessPolicyTests
         }
 
         Assert.False(policy.RequiresConsent(null));
-        Assert.Equal("Offers by e-mail.", policy.Options.Purposes["marketing"].Description);
+        Assert.Equal("Offers by e-mail.", policy.Purposes["marketing"].Description);
         Assert.False(Policy().AnyPurposeRequiresConsent);
     }
 }

@@ -79,13 +79,13 @@ public abstract class CommandsTests(DatabaseTarget target)
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
             await db.SaveChangesAsync();
-            before = (await db.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.Encryption.DataKeyKind.Data).Id;
+            before = (await db.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.DataKeyKind.Data).Id;
         }
 
         var console = new TestConsole();
         Assert.Equal(0, await InvokeAsync(app.Services, console, "rotate-key"));
         await using var check = app.NewContext();
-        var active = (await check.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.Encryption.DataKeyKind.Data && k.Status == PrivacyEf.Encryption.DataKeyStatus.Active).Id;
+        var active = (await check.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.DataKeyKind.Data && k.Status == PrivacyEf.DataKeyStatus.Active).Id;
         Assert.NotEqual(before, active);
         Assert.Contains($"Active data key: {active:N}", console.Output, StringComparison.Ordinal);
         Assert.Equal(0, await InvokeAsync(app.Services, new TestConsole(), "reencrypt"));

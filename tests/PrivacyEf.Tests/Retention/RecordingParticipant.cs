@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Retention;
+using PrivacyEf;
 
 namespace PrivacyEf.Tests.Retention;
 
@@ -14,6 +14,6 @@ internal sealed class RecordingParticipant : IRetentionParticipant
     {
         Requests.Add(request);
         var cutoff = request.Now.AddDays(-90);
-        return Task.FromResult(new PurgeEntityReport("AccessLog", RetentionAction.Delete, cutoff, request.Options.DryRun ? 0 : 42, 0, 1, TimeSpan.Zero, []));
+        return Task.FromResult(new PurgeEntityReport("AccessLog", RetentionAction.Delete, cutoff, request.DryRun ? 0 : 42, 0, 1, TimeSpan.Zero, []));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using PrivacyEf;
 using PrivacyEf.Retention;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Retention.Model;

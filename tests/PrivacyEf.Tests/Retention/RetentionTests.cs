@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Retention;
+using PrivacyEf;
+using PrivacyEf.Internal;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Retention.Model;
 

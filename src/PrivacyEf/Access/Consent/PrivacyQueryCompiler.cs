@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
-using PrivacyEf.Infrastructure;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access.Consent;
 
@@ -26,7 +26,7 @@ internal sealed class PrivacyQueryCompiler(
     IDbContextOptions options)
     : QueryCompiler(queryContextFactory, compiledQueryCache, compiledQueryCacheKeyGenerator, database, logger, currentContext, evaluatableExpressionFilter, model)
 {
-    private readonly AccessRuntime? access = options.FindExtension<PrivacyOptionsExtension>()?.Runtime.Access;
+    private readonly AccessRuntime? access = PrivacyKernel.Find(options)?.Get<AccessRuntime>();
 
     public override Func<QueryContext, TResult> CompileQueryCore<TResult>(IDatabase database, System.Linq.Expressions.Expression query, IModel model, bool async)
     {

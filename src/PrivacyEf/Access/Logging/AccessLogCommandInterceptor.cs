@@ -24,7 +24,7 @@ internal sealed class AccessLogCommandInterceptor(AccessRuntime access) : DbComm
     private void Drain(DbContext context)
     {
         var scope = Privacy.Current;
-        var taken = (scope?.Disclosures ?? access.UnscopedDisclosures).Drain(access);
+        var taken = access.DisclosuresOf(scope).Drain(access);
         if (taken is null)
         {
             return;

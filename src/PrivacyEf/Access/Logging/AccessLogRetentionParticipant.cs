@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using PrivacyEf.Retention;
 
 namespace PrivacyEf.Access.Logging;
 
@@ -15,10 +14,10 @@ internal sealed class AccessLogRetentionParticipant : IRetentionParticipant
     public async Task<PurgeEntityReport> PurgeAsync(DbContext context, RetentionRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var retention = Infrastructure.PrivacyContext.RuntimeOf(context).Options.AccessLogRetention;
+        var retention = PrivacyAccessLogDbContextExtensions.AccessOf(context).Policy.Options.AccessLogRetention;
         var cutoff = request.Now - retention;
         long rows;
-        if (request.Options.DryRun)
+        if (request.DryRun)
         {
             var normalizedCutoff = AccessLogChain.Normalize(cutoff);
             rows = await context.Set<PrivacyAccessLogEntry>().LongCountAsync(e => e.OccurredAt < normalizedCutoff && e.PurgedThrough == null, cancellationToken).ConfigureAwait(false);

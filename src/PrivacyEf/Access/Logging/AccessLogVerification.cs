@@ -1,4 +1,4 @@
-namespace PrivacyEf.Access.Logging;
+namespace PrivacyEf;
 
 /// <summary>The outcome of <c>VerifyAccessLogAsync</c>.</summary>
 /// <param name="IsIntact">Whether every entry is unaltered and chained to the one before, with no entry missing.</param>

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PrivacyEf.Diagnostics;
 
 namespace PrivacyEf.Access.Logging;
 
@@ -148,7 +147,7 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    PrivacyLog.AccessLogWriteFailed(logger, exception, batch.Count());
+                    AccessLogMessages.AccessLogWriteFailed(logger, exception, batch.Count());
                     unreportedFailure = exception;
                 }
             }

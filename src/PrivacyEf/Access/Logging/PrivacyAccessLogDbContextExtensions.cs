@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PrivacyEf.Access;
+using PrivacyEf;
 using PrivacyEf.Access.Logging;
+using PrivacyEf.Kernel;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -130,7 +132,6 @@ public static class PrivacyAccessLogDbContextExtensions
     internal static AccessRuntime AccessOf(DbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.GetService<IDbContextOptions>().FindExtension<PrivacyEf.Infrastructure.PrivacyOptionsExtension>()?.Runtime.Access
-            ?? throw new InvalidOperationException($"{context.GetType().Name} does not use PrivacyEf: call UsePrivacy(serviceProvider) when configuring it.");
+        return PrivacyKernel.Of(context).Get<AccessRuntime>();
     }
 }

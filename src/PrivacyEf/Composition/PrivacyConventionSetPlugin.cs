@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using PrivacyEf.Access;
+using PrivacyEf.Encryption;
+using PrivacyEf.Retention;
+
+namespace PrivacyEf.Composition;
+
+/// <summary>Installs each capability's model conventions into the convention set of every context that uses PrivacyEf.</summary>
+internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IConventionSetPlugin
+{
+    public ConventionSet ModifyConventions(ConventionSet conventionSet)
+    {
+        var extension = options.FindExtension<PrivacyOptionsExtension>()
+            ?? throw new InvalidOperationException("PrivacyEf's convention plugin runs without PrivacyEf's options extension.");
+        var runtime = extension.Runtime;
+
+        // First, so converters are in place before EF picks type mappings for the properties.
+        conventionSet.ModelFinalizingConventions.Insert(0, new AccessModelConvention(runtime.Options.Access));
+        conventionSet.ModelFinalizingConventions.Insert(0, new EncryptionModelConvention(runtime.KeyRing, runtime.Options.Encryption));
+        conventionSet.ModelFinalizingConventions.Insert(0, new RetentionModelConvention(IsSqlite(options)));
+        conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
+        return conventionSet;
+    }
+
+    private static bool IsSqlite(IDbContextOptions options) =>
+        options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().FullName == "Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal.SqliteOptionsExtension");
+}

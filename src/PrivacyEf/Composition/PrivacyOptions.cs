@@ -1,0 +1,111 @@
+using PrivacyEf.Access;
+using PrivacyEf.Encryption;
+using PrivacyEf.Kernel;
+
+namespace PrivacyEf;
+
+/// <summary>Application-wide PrivacyEf settings, configured once in <c>AddPrivacy</c>.</summary>
+public sealed class PrivacyOptions
+{
+    // The settings live with the capability they configure; these options are the one place users set them.
+    internal EncryptionOptions Encryption { get; } = new();
+
+    internal AccessOptions Access { get; } = new();
+
+    internal PrivacyPolicy Policy { get; } = new();
+
+    /// <summary>The table that holds the wrapped data keys, in every database the application writes encrypted data to.</summary>
+    public string KeyTableName { get => Encryption.KeyTableName; set => Encryption.KeyTableName = value; }
+
+    /// <summary>
+    /// How long an application trusts its view of the key table before it reads it again on the next save
+    /// (to pick up a key another instance rotated to). Default: five minutes.
+    /// </summary>
+    public TimeSpan KeyRefreshInterval { get => Encryption.KeyRefreshInterval; set => Encryption.KeyRefreshInterval = value; }
+
+    /// <summary>
+    /// Lets reads return a string column value that is not yet encrypted (plaintext written before
+    /// encryption was turned on) instead of failing. Turn it on while <c>ReencryptAsync</c> encrypts the
+    /// legacy rows, and off again afterwards. Default: false.
+    /// </summary>
+    public bool AllowLegacyPlaintextReads { get => Encryption.AllowLegacyPlaintextReads; set => Encryption.AllowLegacyPlaintextReads = value; }
+
+    /// <summary>The normalizations of searchable properties configured with <see cref="NormalizeSearch{TEntity}"/>.</summary>
+    public IReadOnlyDictionary<(Type Entity, string Property), SearchNormalization> SearchNormalizations => Encryption.SearchNormalizations;
+
+    /// <summary>
+    /// Sets how a searchable property's value is normalized before its blind index is computed, for writes and
+    /// lookups alike; for example <see cref="SearchNormalization.CaseInsensitive"/> for e-mail addresses.
+    /// Changing it for a populated column needs a rebuild of its blind index (<c>ReencryptAsync</c>).
+    /// </summary>
+    /// <typeparam name="TEntity">The entity type.</typeparam>
+    /// <param name="property">The searchable property, such as <c>c =&gt; c.Email</c>.</param>
+    /// <param name="normalization">The normalization.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PrivacyOptions NormalizeSearch<TEntity>(System.Linq.Expressions.Expression<Func<TEntity, string?>> property, SearchNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (property.Body is not System.Linq.Expressions.MemberExpression { Member: System.Reflection.PropertyInfo member })
+        {
+            throw new ArgumentException($"NormalizeSearch on {typeof(TEntity).Name} needs a property access such as e => e.Email.", nameof(property));
+        }
+
+        Encryption.NormalizeSearch(typeof(TEntity), member.Name, normalization);
+        return this;
+    }
+
+    /// <summary>How <c>[Personal(Redact = true)]</c> text is redacted: operators per type, ignored types, the application's own recognizers, the pseudonym key.</summary>
+    public RedactionOptions Redaction { get; } = new();
+
+    /// <summary>What a read of personal data the scope may not see gives: a masked value (the default) or a <see cref="PrivacyAccessDeniedException"/>.</summary>
+    public AccessDeniedBehavior OnDenied { get => Access.OnDenied; set => Access.OnDenied = value; }
+
+    /// <summary>What a read outside any access scope may see: nothing personal (the default) or everything.</summary>
+    public UnscopedAccess WithoutScope { get => Access.WithoutScope; set => Access.WithoutScope = value; }
+
+    /// <summary>The table that holds the hash-chained access log, in every database read through an access scope.</summary>
+    public string AccessLogTableName { get => Access.AccessLogTableName; set => Access.AccessLogTableName = value; }
+
+    /// <summary>Whether disclosures of personal data are written to the access log.</summary>
+    public bool AccessLogEnabled { get => Access.AccessLogEnabled; set => Access.AccessLogEnabled = value; }
+
+    /// <summary>How long access log entries are kept before <c>PurgeAccessLogAsync</c> deletes them.</summary>
+    public TimeSpan AccessLogRetention { get => Access.AccessLogRetention; set => Access.AccessLogRetention = value; }
+
+    /// <summary>The table that holds consent grants and revocations, in the same database as the data.</summary>
+    public string ConsentTableName { get => Access.ConsentTableName; set => Access.ConsentTableName = value; }
+
+    /// <summary>The purposes configured with <see cref="Purpose"/>, by name.</summary>
+    public IReadOnlyDictionary<string, PurposeOptions> Purposes => Policy.Purposes;
+
+    /// <summary>The grants configured with <see cref="Grant"/>.</summary>
+    public IReadOnlyList<PrivacyGrant> Grants => Policy.Grants;
+
+    /// <summary>Allows <paramref name="role"/> to read personal data of the given categories when working for <paramref name="purpose"/>.</summary>
+    /// <param name="role">The role, as found in the access scope's roles.</param>
+    /// <param name="purpose">The purpose of the access scope.</param>
+    /// <param name="categories">The categories the role may read for that purpose.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PrivacyOptions Grant(string role, string purpose, params PersonalDataCategory[] categories)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        ArgumentNullException.ThrowIfNull(categories);
+        if (categories.Length == 0)
+        {
+            throw new ArgumentException($"The grant of role '{role}' for purpose '{purpose}' names no personal data category.", nameof(categories));
+        }
+
+        Policy.AddGrant(new PrivacyGrant(role, purpose, [.. categories]));
+        return this;
+    }
+
+    /// <summary>Configures a purpose, for example to make reads for it require the data subject's consent.</summary>
+    /// <param name="name">The purpose, as used in access scopes and <see cref="PurposeAttribute"/>.</param>
+    /// <returns>The purpose's options, created on first use.</returns>
+    public PurposeOptions Purpose(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return Policy.Purpose(name);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PrivacyEf.Kernel;
+
+namespace PrivacyEf.Encryption;
+
+/// <summary>Applies <see cref="EncryptedMemberRewriter"/> to every LINQ query before EF compiles it (once per query shape and blind-index key version).</summary>
+internal sealed class BlindIndexRewriteStage(DataKeyRing keyRing) : IQueryRewriteStage
+{
+    public Expression Rewrite(Expression queryExpression, QueryExpressionEventData eventData)
+    {
+        // One comparison with the index suffices outside a rotation, but only for a query EF caches by the
+        // version of the keys (compiled again when a rotation starts), and only when the keys it was looked up
+        // under are known and still current (a fresh instance loads them during its first compilation). Any
+        // other query compares under both keys, which is right in every state.
+        var keys = BlindIndexAwareMemoryCache.TakeKeysOfPendingCompilation(keyRing);
+
+        // Non-relational stores (EF InMemory) compare the decrypted values in memory, where every operator works.
+        if (eventData.Context is { } context && !context.Database.IsRelational())
+        {
+            return queryExpression;
+        }
+
+        var singleKey = keys is { Newest: not null, IsRotating: false } && keys.Version == keyRing.CurrentBlindIndexKeys.Version;
+        var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey);
+        var rewritten = rewriter.Visit(queryExpression);
+        if (rewriter.UsesBlindIndex && eventData.Context is { } relational)
+        {
+            keyRing.EnsureBlindIndexKey(relational);
+        }
+
+        return rewritten;
+    }
+}

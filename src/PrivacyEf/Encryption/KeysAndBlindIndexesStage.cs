@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyEf.Kernel;
+
+namespace PrivacyEf.Encryption;
+
+/// <summary>
+/// Runs before EF builds its commands: hands the plaintext of changed searchable properties to their
+/// blind-index shadow properties, and makes the keys ready for the converters that encrypt and index.
+/// </summary>
+internal sealed class KeysAndBlindIndexesStage(DataKeyRing keyRing) : ISaveChangesStage
+{
+    public async ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
+    {
+        if (EncryptionModelFacts.For(context.Model) is { HasEncryptedProperties: true } facts)
+        {
+            await keyRing.PrepareForWriteAsync(context, facts.HasSearchableProperties, async, cancellationToken).ConfigureAwait(false);
+            await FillBlindIndexesAsync(context, facts, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void AfterSave(DbContext context) => keyRing.CompleteWrite(context);
+
+    private async Task FillBlindIndexesAsync(DbContext context, EncryptionModelFacts facts, bool async, CancellationToken cancellationToken)
+    {
+        if (!facts.HasSearchableProperties)
+        {
+            return;
+        }
+
+        var keys = keyRing.BlindIndexKeysForLookup;
+        var writeKey = keyRing.WriteKeyOf(keys);
+        var otherKey = keys.IsRotating ? (writeKey == keys.Newest ? keys.Previous : keys.Newest) : null;
+
+        context.ChangeTracker.DetectChanges();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || !facts.Searchable.TryGetValue(entry.Metadata, out var columns))
+            {
+                continue;
+            }
+
+            foreach (var column in columns)
+            {
+                var property = entry.Property(column.Property);
+                if (entry.State == EntityState.Added || property.IsModified)
+                {
+                    // Indexed under the blind-index key of the moment (PrepareForWrite has just refreshed it).
+                    var index = entry.Property(column.BlindIndexProperty);
+                    var indexer = ((BlindIndexConverter)index.Metadata.GetValueConverter()!).Indexer;
+                    var value = property.CurrentValue as string;
+                    index.CurrentValue = value is null || writeKey is null ? null : indexer.Compute(writeKey, value);
+                    if (value is not null && otherKey is not null && context.Database.IsRelational() && BlindIndexUniquenessCheck.Applies(index.Metadata) && !BlindIndexUniquenessCheck.IsSuspendedFor(context))
+                    {
+                        await BlindIndexUniquenessCheck.EnsureNoTwinAsync(context, entry, index.Metadata, column.Property, indexer.Compute(otherKey, value), async, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace PrivacyEf.Metadata;
-
-/// <summary>What the generator read from a <see cref="RetainAttribute"/>.</summary>
-/// <param name="Days">The retention period in days.</param>
-/// <param name="FromProperty">The date property the period counts from.</param>
-/// <param name="Action">What happens to expired rows.</param>
-public sealed record RetentionMetadata(int Days, string FromProperty, RetentionAction Action);
