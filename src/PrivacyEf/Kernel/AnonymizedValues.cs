@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace PrivacyEf.Internal;
@@ -7,6 +8,7 @@ namespace PrivacyEf.Internal;
 /// column be null, a fixed placeholder where it does not, and the moment of anonymization. Generated
 /// <c>Anonymize</c> methods ask it, so nullability and mapping come from the EF model, not from the C# type.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AnonymizedValues
 {
     /// <summary>The shadow property that records when a row was anonymized; null means never.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace PrivacyEf.Internal;
 
 /// <summary>
@@ -10,6 +11,7 @@ namespace PrivacyEf.Internal;
 /// <param name="Retention">The retention rule, or null when the entity has none.</param>
 /// <param name="DataSubjectProperty">The property marked <see cref="DataSubjectAttribute"/>, or null.</param>
 /// <param name="LegalHoldProperty">The property marked <see cref="LegalHoldAttribute"/>, or null.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record PrivacyEntityMetadata(
     Type ClrType,
     IReadOnlyList<PrivacyPropertyMetadata> Properties,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,6 +10,7 @@ namespace PrivacyEf.Internal;
 /// that say what a column holds and why). Called by the generated <c>Configure</c> methods and by the
 /// model convention that <c>UsePrivacy</c> installs; applying it twice changes nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PrivacyModelConfiguration
 {
     /// <summary>Applies <paramref name="metadata"/> to <paramref name="entityType"/>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace PrivacyEf.Internal;
 
 /// <summary>What the generator read from a <see cref="PersonalAttribute"/> (and <see cref="PurposeAttribute"/>) on one property.</summary>
@@ -9,6 +10,7 @@ namespace PrivacyEf.Internal;
 /// <param name="Mask">How the value is masked for readers who may not see it.</param>
 /// <param name="Redact">Whether free text is redacted before it is saved.</param>
 /// <param name="Purposes">The purposes declared on the property; empty when the property declares none.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record PrivacyPropertyMetadata(
     string Name,
     Type ClrType,

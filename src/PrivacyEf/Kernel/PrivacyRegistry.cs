@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Collections.Concurrent;
 
 namespace PrivacyEf.Internal;
@@ -6,16 +7,25 @@ namespace PrivacyEf.Internal;
 /// The metadata of every annotated entity in the loaded assemblies. Generated module initializers fill it,
 /// so it is complete before any code of the assembly runs.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PrivacyRegistry
 {
     private static readonly ConcurrentDictionary<Type, PrivacyEntityMetadata> Entities = new();
 
     /// <summary>Registers an entity's metadata. Called by generated module initializers.</summary>
     /// <param name="metadata">The metadata to register.</param>
+    /// <exception cref="InvalidOperationException">Other metadata is already registered for the entity.</exception>
     public static void Register(PrivacyEntityMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        Entities[metadata.ClrType] = metadata;
+
+        // Registered once, by the generated code of the entity's assembly: nothing may replace (and so weaken) it later.
+        var registered = Entities.GetOrAdd(metadata.ClrType, metadata);
+        if (!ReferenceEquals(registered, metadata))
+        {
+            throw new InvalidOperationException(
+                $"PrivacyEf metadata for {metadata.ClrType.FullName} is already registered; an entity's privacy metadata comes from its annotations, once, and cannot be replaced.");
+        }
     }
 
     /// <summary>Finds the metadata of an entity type (or of the nearest annotated base type).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 
 namespace PrivacyEf.Internal;
 
@@ -5,6 +6,7 @@ namespace PrivacyEf.Internal;
 /// The typed purge of one entity type, generated from its <see cref="RetainAttribute"/> and registered with
 /// its metadata, so the purge needs no reflection over attributes.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class RetentionPurge
 {
     private protected RetentionPurge()

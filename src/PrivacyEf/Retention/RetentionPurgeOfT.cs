@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -8,6 +9,7 @@ namespace PrivacyEf.Internal;
 
 /// <summary>The typed purge of <typeparamref name="TEntity"/>; generated code creates it.</summary>
 /// <typeparam name="TEntity">The entity type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RetentionPurge<TEntity> : RetentionPurge, IRunnableRetentionPurge
     where TEntity : class
 {

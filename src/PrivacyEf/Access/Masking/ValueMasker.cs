@@ -8,7 +8,7 @@ namespace PrivacyEf.Access.Masking;
 /// Turns a personal value into what a reader without access may see. Strings are masked by text element; dates keep
 /// their year (January 1st) under <see cref="MaskStyle.YearOnly"/>; every other value is withheld (null or default).
 /// </summary>
-public static class ValueMasker
+internal static class ValueMasker
 {
     /// <summary>Masks a string.</summary>
     /// <param name="value">The real value; null and empty stay as they are, since they disclose nothing.</param>
