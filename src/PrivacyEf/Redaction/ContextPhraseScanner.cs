@@ -150,9 +150,9 @@ internal static class ContextPhraseScanner
             return false;
         }
 
-        if (IsRedactionMarker(text[index..]))
+        if (IsRedactionMarker(text[index..]) || MaskedValue.IsPlaceholderAt(text, index))
         {
-            // Already redacted: "password: [REDACTED:PASSWORD]" stays as it is.
+            // Already redacted or hidden: "password: [REDACTED:PASSWORD]", "Passwort: [entfernt]" stay as they are.
             return false;
         }
 
@@ -173,7 +173,7 @@ internal static class ContextPhraseScanner
         }
 
         var value = text[valueStart..valueEnd];
-        if (value.Length < 3 || NotAValueLookup.Contains(value))
+        if (value.Length < 3 || NotAValueLookup.Contains(value) || MaskedValue.IsMaskRun(value))
         {
             return false;
         }
