@@ -149,9 +149,10 @@ internal static class NumberScanner
         }
 
         var g = 0;
+        var afterMatch = false;
         while (g < usable)
         {
-            if (g > 0 && !StartsNewValue(text, groups[g - 1].End, groups[g].Start))
+            if (g > 0 && !afterMatch && !StartsNewValue(text, groups, g))
             {
                 g++;
                 continue;
@@ -175,6 +176,8 @@ internal static class NumberScanner
             {
                 g++;
             }
+
+            afterMatch = matched;
         }
 
         // A sliced run goes on with its overlap, read again as the start of the next slice.
@@ -183,11 +186,24 @@ internal static class NumberScanner
 
     /// <summary>
     /// Whether a value may start at a later group of a number: only after a wide separator (" / ", " - ", two
-    /// spaces), as in a list of phone numbers. After a single space or dash the group belongs to what came before
-    /// ("DE88 3704 0044 ..." with a wrong check is not a phone number from its third group on).
+    /// spaces), as in a list of phone numbers, and only where that separator does not also join the groups
+    /// beside it ("4502  0677  6781  5322" is one number, its tail no phone number). After a single space or
+    /// dash the group belongs to what came before ("DE88 3704 0044 ..." with a wrong check is not a phone number
+    /// from its third group on).
     /// </summary>
-    private static bool StartsNewValue(ReadOnlySpan<char> text, int separatorStart, int separatorEnd) =>
-        separatorEnd - separatorStart >= 2 && text[separatorStart..separatorEnd].ContainsAny(' ', '/') && !text[separatorStart..separatorEnd].Contains('(');
+    private static bool StartsNewValue(ReadOnlySpan<char> text, List<DigitGroup> groups, int g)
+    {
+        var separator = SeparatorBefore(text, groups, g);
+        if (separator.Length < 2 || !separator.ContainsAny(' ', '/') || separator.Contains('('))
+        {
+            return false;
+        }
+
+        return !(g >= 2 && SeparatorBefore(text, groups, g - 1).SequenceEqual(separator))
+            && !(g + 1 < groups.Count && SeparatorBefore(text, groups, g + 1).SequenceEqual(separator));
+    }
+
+    private static ReadOnlySpan<char> SeparatorBefore(ReadOnlySpan<char> text, List<DigitGroup> groups, int g) => text[groups[g - 1].End..groups[g].Start];
 
     private static int LongestWindowEnd(List<DigitGroup> groups, int first, int usable)
     {

@@ -57,7 +57,9 @@ internal static class NumberWindowClassifier
             return new PiiMatch(start, end - start, PiiType.IpAddress);
         }
 
-        if (types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators))
+        // "order no. 0177285006": a bare run after a reference word is that reference, even when it dials.
+        if (types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators)
+            && !(window.GroupCount == 1 && prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start)))
         {
             var phoneStart = prefix == '\0' ? start : start - 1;
             return new PiiMatch(phoneStart, end - phoneStart, PiiType.Phone);
@@ -113,10 +115,10 @@ internal static class NumberWindowClassifier
         return null;
     }
 
-    /// <summary>"111222333", "1112.22.333", "111 222 333"; dashes only after a label (dashed 3-2-4 is an SSN's shape).</summary>
+    /// <summary>"111222333", "1112.22.333", "111 222 333"; dashes only after a label. 3-2-4 is an SSN's shape, not a BSN's.</summary>
     private static bool IsBsnShape(Window window, SeparatorKind separators) =>
         window.GroupCount == 1
-        || (window.GroupCount == 3 && window.FirstGroupLength is 3 or 4
+        || (window.GroupCount == 3 && (window.GroupLengthsAre(4, 2, 3) || window.GroupLengthsAre(3, 3, 3))
             && (separators is SeparatorKind.Dot or SeparatorKind.Space || (separators == SeparatorKind.Dash && window.HasLabel(PiiType.DutchBsn))));
 
     private static bool IsIpv4(ReadOnlySpan<char> text, List<DigitGroup> groups, int first)

@@ -28,9 +28,10 @@ internal static class PhoneRules
         {
             // German and Dutch national numbers: trunk prefix 0, area code, subscriber number. Dots are left to
             // dates and amounts; a bare nine-digit run is too short to tell from other numbers. Dutch mobiles
-            // are often typed in pairs after the 06 ("06-80 82 30 15").
-            return number[1] != '0' && (separators & SeparatorKind.Dot) == 0
-                && ((groupCount <= 4 && groups[last].Length >= 3 && (count is >= 10 and <= 12 || (count == 9 && groupCount >= 2)))
+            // are often typed in pairs after the 06 ("06-80 82 30 15"). A nine-digit number is an area code and a
+            // subscriber number ("030 123456"); in three groups it is a BSN's shape ("058 227 909").
+            return number[1] != '0' && (separators & SeparatorKind.Dot) == 0 && !IsSsnShape(groups, first, last, separators)
+                && ((groupCount <= 4 && groups[last].Length >= 3 && (count is >= 10 and <= 12 || (count == 9 && groupCount == 2)))
                     || (count == 10 && groupCount >= 4 && PairsAfterAreaCode(groups, first, last)));
         }
 
@@ -62,6 +63,10 @@ internal static class PhoneRules
             ? (separators & SeparatorKind.Paren) != 0 && (separators & (SeparatorKind.Dot | SeparatorKind.Slash)) == 0
             : separators is SeparatorKind.Dash or SeparatorKind.Dot or SeparatorKind.Space;
     }
+
+    /// <summary>"067-08-0000": dashed 3-2-4 is how SSNs are written (this one is not issued), not a German or Dutch number.</summary>
+    private static bool IsSsnShape(List<DigitGroup> groups, int first, int last, SeparatorKind separators) =>
+        last - first == 2 && separators == SeparatorKind.Dash && groups[first].Length == 3 && groups[first + 1].Length == 2 && groups[last].Length == 4;
 
     private static bool PairsAfterAreaCode(List<DigitGroup> groups, int first, int last)
     {

@@ -24,6 +24,7 @@ public sealed class ValueBoundaryTests
         { "Social Security Number 111222333, thanks", "US_SSN", "111222333" },
         { "BSN:111222333.", "NL_BSN", "111222333" },
         { "Bestellung bezahlt mit Karte 4111111111111111", "CREDIT_CARD", "4111111111111111" },
+        { "Karte 4111 1111 1111 1111 123", "CREDIT_CARD", "4111 1111 1111 1111" },
         { "BSN-Nr.111222333", "NL_BSN", "111222333" },
 
         // IBAN: any case, broken across a line.
