@@ -61,7 +61,8 @@ internal static class NumberWindowClassifier
         if (types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators)
             && !(window.GroupCount == 1 && prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start)))
         {
-            var phoneStart = prefix == '\0' ? start : start - 1;
+            // "(212) 555-0143": the parenthesis is part of the number; "(030 1234567)": it only wraps it.
+            var phoneStart = prefix == '\0' || (prefix == '(' && (separators & SeparatorKind.Paren) == 0) ? start : start - 1;
             return new PiiMatch(phoneStart, end - phoneStart, PiiType.Phone);
         }
 
