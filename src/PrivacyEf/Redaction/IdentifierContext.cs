@@ -58,7 +58,9 @@ internal static class IdentifierContext
     }
 
     /// <summary>"Order 111222333", "Bestellnr.: 111222333", "factuur #111222333": a reference word or '#' right before the number.</summary>
-    public static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start)
+    public static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start) => FollowsReferenceWord(text, start, abbreviationsLeft: 1);
+
+    private static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start, int abbreviationsLeft)
     {
         var index = start;
         var limit = Math.Max(0, start - ReferenceWindowChars);
@@ -81,8 +83,9 @@ internal static class IdentifierContext
         var word = text[index..wordEnd];
         if (IsNumberWord(word))
         {
-            // "order no. 123", "Bestell Nr 123": the word before the abbreviation says what the number is.
-            return FollowsReferenceWord(text, index);
+            // "order no. 123", "Bestell Nr 123": the word before the abbreviation says what the number is. One
+            // hop only, so "nr nr nr ..." costs no more than one word.
+            return abbreviationsLeft > 0 && FollowsReferenceWord(text, index, abbreviationsLeft - 1);
         }
 
         foreach (var reference in ReferenceWords)
