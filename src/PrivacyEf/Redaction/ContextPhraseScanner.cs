@@ -30,6 +30,8 @@ internal static class ContextPhraseScanner
         "incorrect", "wrong", "expired", "invalid", "correct", "required", "too", "not", "reset", "changed", "missing", "empty", "the", "a", "an", "still", "now",
         "sent", "hidden", "secret", "strong", "weak", "forgotten", "policy", "manager", "hint", "change", "requirements", "case-sensitive", "blocked", "locked", "set",
         "falsch", "abgelaufen", "ungültig", "nicht", "zu", "korrekt", "richtig", "vergessen", "geändert", "leer", "gesperrt", "zurückgesetzt", "der", "die", "das", "ein", "eine", "jetzt", "noch", "sicher", "schwach", "stark", "ändern", "richtlinie", "hinweis",
+        "see", "siehe", "zie", "s.o.", "s.u.", "unchanged", "unverändert", "ongewijzigd", "same", "dasselbe", "hetzelfde", "attached", "anbei", "bijgevoegd",
+        "separately", "separat", "apart", "unknown", "unbekannt", "onbekend", "none", "keins", "geen", "n/a", "tbd",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -173,7 +175,7 @@ internal static class ContextPhraseScanner
         }
 
         var value = text[valueStart..valueEnd];
-        if (value.Length < 3 || NotAValueLookup.Contains(value) || MaskedValue.IsMaskRun(value))
+        if (value.Length < 3 || NotAValueLookup.Contains(value.TrimStart("([{<")) || MaskedValue.IsMaskRun(value))
         {
             return false;
         }

@@ -24,7 +24,9 @@ internal static class IdentifierContext
         "case", "vorgang", "zaak", "dossier", "artikel", "article", "item", "sku", "kunden", "customer", "klant", "contract",
         "vertrag", "paket", "pakket", "parcel", "transaction", "transaktion", "transactie", "confirmation", "bestätigung",
         "bevestiging", "booking", "buchung", "boeking", "serial", "serien", "model", "part", "teil", "onderdeel", "batch",
-        "charge", "lot", "account", "konto", "kundennummer", "referenz", "kenmerk", "aanvraag", "antrag", "request",
+        "account", "konto", "referenz", "kenmerk", "aanvraag", "antrag", "request", "code", "imei", "mitglied", "member",
+        "lidnummer", "polis", "policy", "police", "akten", "zeichen", "beleg", "receipt", "reserv", "flug", "flight", "vlucht",
+        "zähler", "meter",
     ];
 
     public static bool HasLabelFor(ReadOnlySpan<char> text, int start, PiiType type)
@@ -58,9 +60,9 @@ internal static class IdentifierContext
     }
 
     /// <summary>"Order 111222333", "Bestellnr.: 111222333", "factuur #111222333": a reference word or '#' right before the number.</summary>
-    public static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start) => FollowsReferenceWord(text, start, abbreviationsLeft: 1);
+    public static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start) => FollowsReferenceWord(text, start, hopsLeft: 2);
 
-    private static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start, int abbreviationsLeft)
+    private static bool FollowsReferenceWord(ReadOnlySpan<char> text, int start, int hopsLeft)
     {
         var index = start;
         var limit = Math.Max(0, start - ReferenceWindowChars);
@@ -81,11 +83,11 @@ internal static class IdentifierContext
         }
 
         var word = text[index..wordEnd];
-        if (IsNumberWord(word))
+        if (IsNumberWord(word) || IsLinkingVerb(word))
         {
-            // "order no. 123", "Bestell Nr 123": the word before the abbreviation says what the number is. One
-            // hop only, so "nr nr nr ..." costs no more than one word.
-            return abbreviationsLeft > 0 && FollowsReferenceWord(text, index, abbreviationsLeft - 1);
+            // "order no. 123", "Bestell Nr 123", "the code is 123": the word before says what the number is. Two
+            // hops at most ("order number is"), so "nr nr nr ..." costs no more than two words.
+            return hopsLeft > 0 && FollowsReferenceWord(text, index, hopsLeft - 1);
         }
 
         foreach (var reference in ReferenceWords)
@@ -98,6 +100,11 @@ internal static class IdentifierContext
 
         return false;
     }
+
+    private static bool IsLinkingVerb(ReadOnlySpan<char> word) =>
+        word.Equals("is", StringComparison.OrdinalIgnoreCase) || word.Equals("ist", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("lautet", StringComparison.OrdinalIgnoreCase) || word.Equals("was", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("luidt", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNumberWord(ReadOnlySpan<char> word) =>
         word.Equals("no", StringComparison.OrdinalIgnoreCase) || word.Equals("nr", StringComparison.OrdinalIgnoreCase)

@@ -21,6 +21,13 @@ public sealed class OverRedactionTests
         "het wachtwoord is ●●●●●●",
         "pwd=xxxxxxxx",
         "Kennwort: (entfernt)",
+
+        // Words where a password would be.
+        "Password: see above",
+        "Passwort: siehe unten",
+        "wachtwoord: zie hierboven",
+        "Password: (sent separately)",
+        "Passwort: unverändert",
     };
 
     [Theory]

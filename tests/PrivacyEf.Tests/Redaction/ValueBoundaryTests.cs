@@ -46,6 +46,8 @@ public sealed class ValueBoundaryTests
         { "call 1-202-555-0168", "PHONE", "1-202-555-0168" },
         { "bel 06-80 82 30 15 of mail", "PHONE", "06-80 82 30 15" },
         { "bel 06 80 82 30 15", "PHONE", "06 80 82 30 15" },
+        { "Tel. +49 (0)30 1234567", "PHONE", "+49 (0)30 1234567" },
+        { "tel +31(0)20-1234567", "PHONE", "+31(0)20-1234567" },
     };
 
     /// <summary>Reference numbers whose last digit happens to pass a check: a bare run right after a reference word, or glued to an identifier, without a label.</summary>
@@ -57,6 +59,12 @@ public sealed class ValueBoundaryTests
         "order no. 4111111111111111 shipped",
         "see INV-4111111111111111 and ORD-111222333",
         "Sendungsnummer: 111222333",
+        "Your confirmation code is 111222333.",
+        "IMEI 490154203237518",
+        "Mitgliedsnummer 86095742719",
+        "Aktenzeichen: 111222333",
+        "Zählernummer 0123456789",
+        "Polisnummer 111222333",
     };
 
     [Theory]
