@@ -194,6 +194,12 @@ internal static class NumberScanner
     private static bool StartsNewValue(ReadOnlySpan<char> text, List<DigitGroup> groups, int g)
     {
         var separator = SeparatorBefore(text, groups, g);
+        if (separator.ContainsAny('\r', '\n'))
+        {
+            // A value may start on a new line; only a card goes on across one (NumberWindowClassifier).
+            return true;
+        }
+
         if (separator.Length < 2 || !separator.ContainsAny(' ', '/') || separator.Contains('('))
         {
             return false;
@@ -224,7 +230,7 @@ internal static class NumberScanner
         return Math.Max(first, h - 1);
     }
 
-    private static bool IsSeparator(char c) => c is ' ' or '\t' or '-' or '.' or '/' or '(' or ')';
+    private static bool IsSeparator(char c) => c is ' ' or '\t' or '-' or '.' or '/' or '(' or ')' or '\r' or '\n';
 
     private static bool FollowsProductCodeWord(ReadOnlySpan<char> text, int start)
     {

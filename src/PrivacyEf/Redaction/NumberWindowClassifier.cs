@@ -36,6 +36,12 @@ internal static class NumberWindowClassifier
         }
 
         var window = new Window(text, groups, first, last, start, glued);
+        if ((separators & SeparatorKind.LineBreak) != 0)
+        {
+            // Only a card number is long enough to be wrapped, and it wraps between its groups (4-4-4-4, 4-6-5).
+            return types.Contains(PiiType.CreditCard) && window.IsWrappedCard(number) ? new PiiMatch(start, end - start, PiiType.CreditCard) : null;
+        }
+
         if (prefix == '+' && !glued && types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators))
         {
             // "+31 20 123 4567": an E.164 number, whatever check digit its last digit happens to be.
@@ -159,6 +165,19 @@ internal static class NumberWindowClassifier
         public int FirstGroupLength => groups[first].Length;
 
         public bool GroupLengthsAre(int a, int b, int c) => groups[first].Length == a && groups[first + 1].Length == b && groups[first + 2].Length == c;
+
+        public bool IsWrappedCard(ReadOnlySpan<char> number)
+        {
+            for (var i = first; i < last; i++)
+            {
+                if (groups[i].Length is not (4 or 6) || groups[first].Length != 4 || text[groups[i].End..groups[i + 1].Start].Count('\n') > 1)
+                {
+                    return false;
+                }
+            }
+
+            return number.Length is >= 13 and <= 19 && Checksums.IsIssuedCardRange(number) && Checksums.Luhn(number) && Accepts(PiiType.CreditCard);
+        }
 
         public bool HasLabel(PiiType type) => IdentifierContext.HasLabelFor(text, start, type);
 

@@ -22,6 +22,7 @@ internal static class SeparatorKinds
     private static SeparatorKind KindOf(char c) => c switch
     {
         ' ' or '\t' => SeparatorKind.Space,
+        '\r' or '\n' => SeparatorKind.LineBreak,
         '-' => SeparatorKind.Dash,
         '.' => SeparatorKind.Dot,
         '/' => SeparatorKind.Slash,

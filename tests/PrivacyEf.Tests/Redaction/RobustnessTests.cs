@@ -27,6 +27,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         "labelled-numbers",
         "number-abbreviations",
         "tabbed-digit-groups",
+        "line-broken-digit-groups",
         "asset-names",
     };
 
@@ -164,7 +165,8 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             "lower-case-iban-starts" => "de89 3704\n",
             "labelled-numbers" => "SSN: 111222333, BSN 111222333, Karte 4111111111111111 ",
             "number-abbreviations" => "nr no. 111222333 ",
-            "tabbed-digit-groups" => "4111	",
+            "tabbed-digit-groups" => "4111\t",
+            "line-broken-digit-groups" => "4111 1111\r\n",
             "asset-names" => "a@2x.png ",
             _ => "ab:",
         };

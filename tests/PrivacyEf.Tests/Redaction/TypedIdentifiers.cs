@@ -10,9 +10,12 @@ internal static class TypedIdentifiers
 {
     private static readonly string[] CardSeparators = ["", " ", "-", "\t", ".", "  ", "\u00A0"];
 
-    public static Gen<TypedValue> Card { get; } = Gen.Select(ValidIdentifiers.CardNumber, Gen.OneOf(CardSeparators), Gen.Int[0, 7], (digits, separator, fullWidth) =>
+    public static Gen<TypedValue> Card { get; } = Gen.Select(ValidIdentifiers.CardNumber, Gen.OneOf(CardSeparators), Gen.Int[0, 7], Gen.Int[0, 7], (digits, separator, fullWidth, wrap) =>
     {
-        var text = string.Join(separator, Split(digits, CardGrouping(digits.Length)));
+        var groups = Split(digits, CardGrouping(digits.Length)).ToArray();
+        var text = separator.Length > 0 && wrap == 0
+            ? string.Join(separator, groups[..2]) + "\n" + string.Join(separator, groups[2..])
+            : string.Join(separator, groups);
         return new TypedValue(PiiType.CreditCard, fullWidth == 0 ? ToFullWidth(text) : text, NeedsLabel: false);
     });
 

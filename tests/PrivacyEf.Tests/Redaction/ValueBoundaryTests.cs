@@ -41,6 +41,10 @@ public sealed class ValueBoundaryTests
         { "カード ４１１１ １１１１ １１１１ １１１１ です", "CREDIT_CARD", "４１１１ １１１１ １１１１ １１１１" },
         { "card 4111\u00A01111\u00A01111\u00A01111", "CREDIT_CARD", "4111\u00A01111\u00A01111\u00A01111" },
 
+        // A card wrapped across a line; phone numbers on lines of their own stay apart.
+        { "Kreditkarte: 4111 1111\n1111 1111 bitte", "CREDIT_CARD", "4111 1111\n1111 1111" },
+        { "card:\r\n5317 3097 1234\r\n5679", "CREDIT_CARD", "5317 3097 1234\r\n5679" },
+
         // Phones: a national trunk prefix before the area code, Dutch mobiles in pairs.
         { "call 1 (202) 555-0168 now", "PHONE", "1 (202) 555-0168" },
         { "call 1-202-555-0168", "PHONE", "1-202-555-0168" },
@@ -87,6 +91,16 @@ public sealed class ValueBoundaryTests
 
         Assert.Empty(result.Findings);
         Assert.Same(text, result.Text);
+    }
+
+    [Fact]
+    public void Numbers_on_lines_of_their_own_are_values_of_their_own()
+    {
+        const string text = "Tel.:\n030 1234567\n089 7654321\nSteuer-ID\n86095742719\n2024";
+
+        var result = PiiRedactor.Default.Redact(text);
+
+        Assert.Equal("Tel.:\n[REDACTED:PHONE]\n[REDACTED:PHONE]\nSteuer-ID\n[REDACTED:DE_TAX_ID]\n2024", result.Text);
     }
 
     [Fact]
