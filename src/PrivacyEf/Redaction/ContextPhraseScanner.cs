@@ -32,6 +32,7 @@ internal static class ContextPhraseScanner
         "falsch", "abgelaufen", "ungültig", "nicht", "zu", "korrekt", "richtig", "vergessen", "geändert", "leer", "gesperrt", "zurückgesetzt", "der", "die", "das", "ein", "eine", "jetzt", "noch", "sicher", "schwach", "stark", "ändern", "richtlinie", "hinweis",
         "see", "siehe", "zie", "s.o.", "s.u.", "unchanged", "unverändert", "ongewijzigd", "same", "dasselbe", "hetzelfde", "attached", "anbei", "bijgevoegd",
         "separately", "separat", "apart", "unknown", "unbekannt", "onbekend", "none", "keins", "geen", "n/a", "tbd",
+        "leider", "helaas", "unfortunately", "sadly", "already", "bereits", "schon", "al", "again", "wieder", "opnieuw", "always", "immer", "altijd",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -128,8 +128,15 @@ internal static class NumberWindowClassifier
         || (window.GroupCount == 3 && (window.GroupLengthsAre(4, 2, 3) || window.GroupLengthsAre(3, 3, 3))
             && (separators is SeparatorKind.Dot or SeparatorKind.Space || (separators == SeparatorKind.Dash && window.HasLabel(PiiType.DutchBsn))));
 
+    /// <summary>Four octets; not 0.x.x.x (this host, "listen on 0.0.0.0"), 127.x.x.x (loopback) or the broadcast address, which are no one's.</summary>
     private static bool IsIpv4(ReadOnlySpan<char> text, List<DigitGroup> groups, int first)
     {
+        var firstOctet = text[groups[first].Start..groups[first].End];
+        if (firstOctet is "0" or "127" or "255")
+        {
+            return false;
+        }
+
         for (var i = first; i < first + 4; i++)
         {
             var part = text[groups[i].Start..groups[i].End];
@@ -142,16 +149,20 @@ internal static class NumberWindowClassifier
         return true;
     }
 
-    /// <summary>"Version 2.1.0.4", "Build 10.0.2.1": four dotted numbers after such a word are a version, not an address.</summary>
+    /// <summary>"Version 2.1.0.4", "Build 10.0.2.1", "Update auf 7.1.0.2": four dotted numbers after such a word are a version, not an address.</summary>
     private static bool FollowsVersionWord(ReadOnlySpan<char> text, int start)
     {
-        var from = Math.Max(0, start - 12);
+        var from = Math.Max(0, start - 16);
         var before = text[from..start];
         return before.Contains("version", StringComparison.OrdinalIgnoreCase)
             || before.Contains("versie", StringComparison.OrdinalIgnoreCase)
             || before.Contains("release", StringComparison.OrdinalIgnoreCase)
             || before.Contains("build", StringComparison.OrdinalIgnoreCase)
             || before.Contains("firmware", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("update", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("upgrade", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("patch", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("install", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("v ", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -184,10 +195,12 @@ internal static class NumberWindowClassifier
         /// <summary>
         /// A checksum-valid candidate counts, except a number glued to a word without a label ("INV-2024...",
         /// "ORD-4111..."), or a bare run of digits right after a reference word ("order 111222333") without one.
+        /// A card number counts after a reference word too: its issuer range, length and Luhn check rarely pass
+        /// by chance, and a card that leaks costs more than an order number that is hidden.
         /// </summary>
         public bool Accepts(PiiType type)
         {
-            if (!glued && GroupCount > 1)
+            if (!glued && (GroupCount > 1 || type == PiiType.CreditCard))
             {
                 return true;
             }

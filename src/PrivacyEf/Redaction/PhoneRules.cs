@@ -29,8 +29,10 @@ internal static class PhoneRules
             // German and Dutch national numbers: trunk prefix 0, area code, subscriber number. Dots are left to
             // dates and amounts; a bare nine-digit run is too short to tell from other numbers. Dutch mobiles
             // are often typed in pairs after the 06 ("06-80 82 30 15"). A nine-digit number is an area code and a
-            // subscriber number ("030 123456"); in three groups it is a BSN's shape ("058 227 909").
+            // subscriber number ("030 123456"); in three groups it is a BSN's shape ("058 227 909"). Area codes have
+            // two digits or more after the 0; a lone digit is only the Dutch mobile 06 ("01 2345 6784" is no number).
             return number[1] != '0' && (separators & SeparatorKind.Dot) == 0 && !IsSsnShape(groups, first, last, separators)
+                && (groups[first].Length != 2 || groupCount == 1 || number[1] == '6')
                 && ((groupCount <= 4 && groups[last].Length >= 3 && (count is >= 10 and <= 12 || (count == 9 && groupCount == 2)))
                     || (count == 10 && groupCount >= 4 && PairsAfterAreaCode(groups, first, last)));
         }

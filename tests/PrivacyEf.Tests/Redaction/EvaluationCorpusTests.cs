@@ -5,7 +5,7 @@ namespace PrivacyEf.Tests.Redaction;
 /// <summary>
 /// The issue 17 goals on the evaluation corpus: no checksummed identifier leaks, at most 0.5 % of all values
 /// leak, at most 2 % of the hard negatives are altered. The tuning half was used while changing the
-/// recognizers; the held-out half was written afterwards and only measured.
+/// recognizers; each held-out round was written afterwards and measured once before anything else changed.
 /// </summary>
 public sealed class EvaluationCorpusTests(ITestOutputHelper output)
 {
@@ -13,6 +13,10 @@ public sealed class EvaluationCorpusTests(ITestOutputHelper output)
 
     [Fact]
     public void Meets_the_goals_on_the_tuning_half() => AssertGoals(EvaluationCorpus.Build(TuningCorpusTexts.Templates, Copies, seed: 17), "tuning half");
+
+    /// <summary>Round one of the held-out half: measured once (see its commit), then used to fix what it found, so tuning data since.</summary>
+    [Fact]
+    public void Meets_the_goals_on_held_out_round_one_after_its_fixes() => AssertGoals(EvaluationCorpus.Build(HeldOutCorpusTexts.Templates, Copies, seed: 4242), "held-out round one (tuning since)");
 
     private void AssertGoals(List<LabelledText> corpus, string title)
     {

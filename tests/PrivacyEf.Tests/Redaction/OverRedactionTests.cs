@@ -28,6 +28,9 @@ public sealed class OverRedactionTests
         "wachtwoord: zie hierboven",
         "Password: (sent separately)",
         "Passwort: unverändert",
+        "Das Passwort ist leider abgelaufen.",
+        "your password is already reset",
+        "het wachtwoord is helaas verlopen",
     };
 
     [Theory]

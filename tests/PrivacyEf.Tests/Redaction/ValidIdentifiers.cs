@@ -59,6 +59,8 @@ internal static class ValidIdentifiers
         return string.Create(CultureInfo.InvariantCulture, $"{country}{98 - remainder:00}{bban}");
     }
 
+    public static bool PassesLuhn(string digits) => LuhnCheckDigit(digits[..^1]) == digits[^1];
+
     public static Gen<string> Digits(int count) => Gen.Char['0', '9'].Array[count].Select(a => new string(a));
 
     private static Gen<string> Letters(int count) => Gen.Char['A', 'Z'].Array[count].Select(a => new string(a));
