@@ -18,6 +18,10 @@ public sealed class EvaluationCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Meets_the_goals_on_held_out_round_one_after_its_fixes() => AssertGoals(EvaluationCorpus.Build(HeldOutCorpusTexts.Templates, Copies, seed: 4242), "held-out round one (tuning since)");
 
+    /// <summary>Round two: written after the fixes from round one, measured once; nothing was changed after reading the result.</summary>
+    [Fact]
+    public void Meets_the_goals_on_held_out_round_two() => AssertGoals(EvaluationCorpus.Build(HeldOutRoundTwoTexts.Templates, Copies, seed: 9001), "held-out round two");
+
     private void AssertGoals(List<LabelledText> corpus, string title)
     {
         Assert.Equal(["de", "en", "nl"], corpus.Select(t => t.Lang).Distinct().Order());
