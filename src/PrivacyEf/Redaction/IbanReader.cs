@@ -48,7 +48,10 @@ internal static class IbanReader
         }
 
         scanned = index;
-        return count == length && !Chars.IsWordAt(text, index) && Checksums.Iban(iban[..count]) ? index : 0;
+        // A letter right after it ("...1643 00BIC ...") is the next word, typed without a space: the country's
+        // length and the check have said where the IBAN ends. A digit would make it a longer number.
+        return count == length && !Chars.IsDigit(index < text.Length ? text[index] : ' ') && !(index < text.Length && text[index] == '_')
+            && Checksums.Iban(iban[..count]) ? index : 0;
     }
 
     private static char ToUpper(char c) => Chars.IsAsciiLetter(c) ? (char)(c & ~0x20) : c;

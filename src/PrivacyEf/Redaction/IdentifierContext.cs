@@ -29,7 +29,10 @@ internal static class IdentifierContext
         "zähler", "meter",
     ];
 
-    public static bool HasLabelFor(ReadOnlySpan<char> text, int start, PiiType type)
+    public static bool HasLabelFor(ReadOnlySpan<char> text, int start, PiiType type) => LabelDistance(text, start, type) >= 0;
+
+    /// <summary>How far before <paramref name="start"/> the nearest label for <paramref name="type"/> ends, or -1.</summary>
+    public static int LabelDistance(ReadOnlySpan<char> text, int start, PiiType type)
     {
         var labels = type switch
         {
@@ -41,22 +44,24 @@ internal static class IdentifierContext
         };
         var from = Math.Max(0, start - LabelWindowChars);
         var window = text[from..start];
+        var nearest = -1;
         foreach (var label in labels)
         {
-            var at = window.IndexOf(label, StringComparison.OrdinalIgnoreCase);
+            var at = window.LastIndexOf(label, StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
                 if (label.Length > 4 || !Chars.IsAsciiLetter(from + at > 0 ? text[from + at - 1] : ' '))
                 {
-                    return true;
+                    var distance = window.Length - (at + label.Length);
+                    nearest = nearest < 0 ? distance : Math.Min(nearest, distance);
+                    break;
                 }
 
-                var next = window[(at + 1)..].IndexOf(label, StringComparison.OrdinalIgnoreCase);
-                at = next < 0 ? -1 : at + 1 + next;
+                at = at == 0 ? -1 : window[..at].LastIndexOf(label, StringComparison.OrdinalIgnoreCase);
             }
         }
 
-        return false;
+        return nearest;
     }
 
     /// <summary>"Order 111222333", "Bestellnr.: 111222333", "factuur #111222333": a reference word or '#' right before the number.</summary>

@@ -100,8 +100,8 @@ internal static class NumberWindowClassifier
             return null;
         }
 
-        // A bare run after an SSN label is an SSN even when it also passes the elfproef.
-        var ssnFirst = groupCount == 1 && types.Contains(PiiType.UsSsn) && window.HasLabel(PiiType.UsSsn);
+        // A bare run after an SSN label is an SSN even when it also passes the elfproef, unless a BSN label is nearer.
+        var ssnFirst = groupCount == 1 && types.Contains(PiiType.UsSsn) && window.NearestLabelIs(PiiType.UsSsn, PiiType.DutchBsn);
         if (ssnFirst && Checksums.UsSsn(number))
         {
             return PiiType.UsSsn;
@@ -191,6 +191,13 @@ internal static class NumberWindowClassifier
         }
 
         public bool HasLabel(PiiType type) => IdentifierContext.HasLabelFor(text, start, type);
+
+        public bool NearestLabelIs(PiiType type, PiiType other)
+        {
+            var distance = IdentifierContext.LabelDistance(text, start, type);
+            var otherDistance = IdentifierContext.LabelDistance(text, start, other);
+            return distance >= 0 && (otherDistance < 0 || distance < otherDistance);
+        }
 
         /// <summary>
         /// A checksum-valid candidate counts, except a number glued to a word without a label ("INV-2024...",

@@ -27,14 +27,14 @@ internal static class PhoneRules
         if (number[0] == '0')
         {
             // German and Dutch national numbers: trunk prefix 0, area code, subscriber number. Dots are left to
-            // dates and amounts; a bare nine-digit run is too short to tell from other numbers. Dutch mobiles
-            // are often typed in pairs after the 06 ("06-80 82 30 15"). A nine-digit number is an area code and a
+            // dates and amounts; a bare nine-digit run is too short to tell from other numbers. The subscriber
+            // number is often typed in pairs ("06-80 82 30 15", "089 12 34 56 78"). A nine-digit number is an area code and a
             // subscriber number ("030 123456"); in three groups it is a BSN's shape ("058 227 909"). Area codes have
             // two digits or more after the 0; a lone digit is only the Dutch mobile 06 ("01 2345 6784" is no number).
             return number[1] != '0' && (separators & SeparatorKind.Dot) == 0 && !IsSsnShape(groups, first, last, separators)
                 && (groups[first].Length != 2 || groupCount == 1 || number[1] == '6')
                 && ((groupCount <= 4 && groups[last].Length >= 3 && (count is >= 10 and <= 12 || (count == 9 && groupCount == 2)))
-                    || (count == 10 && groupCount >= 4 && PairsAfterAreaCode(groups, first, last)));
+                    || (count is >= 10 and <= 12 && groupCount >= 3 && SubscriberInShortGroups(groups, first, last)));
         }
 
         return IsUsNumber(text, number, groups, first, last, prefix, separators);
@@ -70,16 +70,17 @@ internal static class PhoneRules
     private static bool IsSsnShape(List<DigitGroup> groups, int first, int last, SeparatorKind separators) =>
         last - first == 2 && separators == SeparatorKind.Dash && groups[first].Length == 3 && groups[first + 1].Length == 2 && groups[last].Length == 4;
 
-    private static bool PairsAfterAreaCode(List<DigitGroup> groups, int first, int last)
+    /// <summary>An area code, then the subscriber number in groups of two to four ("06-80 82 30 15", "0171/123 45 67", "089 12 34 56 78").</summary>
+    private static bool SubscriberInShortGroups(List<DigitGroup> groups, int first, int last)
     {
         for (var i = first + 1; i <= last; i++)
         {
-            if (groups[i].Length != 2 && !(i == first + 1 && groups[i].Length <= 4))
+            if (groups[i].Length is < 2 or > 4)
             {
                 return false;
             }
         }
 
-        return groups[first].Length is 2 or 3;
+        return groups[first].Length is >= 2 and <= 5;
     }
 }

@@ -56,6 +56,12 @@ public sealed class ValueBoundaryTests
         { "bel 06-80 82 30 15 of mail", "PHONE", "06-80 82 30 15" },
         { "bel 06 80 82 30 15", "PHONE", "06 80 82 30 15" },
         { "Tel. +49 (0)30 1234567", "PHONE", "+49 (0)30 1234567" },
+        { "Mobil: 0171/123 45 67", "PHONE", "0171/123 45 67" },
+        { "Kontakt: 089 12 34 56 78", "PHONE", "089 12 34 56 78" },
+        { "Tel 030 / 123 456 78", "PHONE", "030 / 123 456 78" },
+
+        // An IBAN that runs into the next word.
+        { "IBAN NL91 ABNA 0417 1643 00BIC ABNANL2A", "IBAN", "NL91 ABNA 0417 1643 00" },
         { "tel +31(0)20-1234567", "PHONE", "+31(0)20-1234567" },
     };
 
@@ -111,6 +117,14 @@ public sealed class ValueBoundaryTests
         var result = PiiRedactor.Default.Redact(text);
 
         Assert.Equal("Tel.:\n[REDACTED:PHONE]\n[REDACTED:PHONE]\nSteuer-ID\n[REDACTED:DE_TAX_ID]\n2024", result.Text);
+    }
+
+    [Fact]
+    public void The_nearest_label_decides_between_ssn_and_bsn()
+    {
+        var result = PiiRedactor.Default.Redact("ssn: 123-45-6789; bsn: 111222333; SSN 111222333");
+
+        Assert.Equal(["US_SSN", "NL_BSN", "US_SSN"], result.Findings.Select(f => f.Label));
     }
 
     [Fact]
