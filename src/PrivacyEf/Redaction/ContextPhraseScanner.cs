@@ -32,6 +32,8 @@ internal static class ContextPhraseScanner
         "falsch", "abgelaufen", "ungültig", "nicht", "zu", "korrekt", "richtig", "vergessen", "geändert", "leer", "gesperrt", "zurückgesetzt", "der", "die", "das", "ein", "eine", "jetzt", "noch", "sicher", "schwach", "stark", "ändern", "richtlinie", "hinweis",
         "see", "siehe", "zie", "s.o.", "s.u.", "unchanged", "unverändert", "ongewijzigd", "same", "dasselbe", "hetzelfde", "attached", "anbei", "bijgevoegd",
         "separately", "separat", "apart", "unknown", "unbekannt", "onbekend", "none", "keins", "geen", "n/a", "tbd",
+        "ask", "frag", "fragen", "vraag", "wie", "zoals", "like", "staat", "steht", "stands", "via", "per", "from", "von", "van", "bei", "bij",
+        "usual", "üblich", "gewohnt", "follows", "folgt", "volgt", "below", "unten", "above", "oben", "hieronder", "hierboven",
         "leider", "helaas", "unfortunately", "sadly", "already", "bereits", "schon", "al", "again", "wieder", "opnieuw", "always", "immer", "altijd",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 

@@ -64,8 +64,11 @@ internal static class NumberWindowClassifier
         }
 
         // "order no. 0177285006": a bare run after a reference word is that reference, even when it dials.
+        // "0034 0434 1612 3456 7890": a run of four or more equal groups is one number (a parcel or tracking
+        // number); no phone number starts or ends inside it.
         if (types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators)
-            && !(window.GroupCount == 1 && prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start)))
+            && !(window.GroupCount == 1 && prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start))
+            && !IsSliceOfEqualGroups(groups, first, last))
         {
             // "(212) 555-0143": the parenthesis is part of the number; "(030 1234567)": it only wraps it.
             var phoneStart = prefix == '\0' || (prefix == '(' && (separators & SeparatorKind.Paren) == 0) ? start : start - 1;
@@ -120,6 +123,24 @@ internal static class NumberWindowClassifier
         }
 
         return null;
+    }
+
+    private static bool IsSliceOfEqualGroups(List<DigitGroup> groups, int first, int last)
+    {
+        if (groups.Count < 4 || (first == 0 && last == groups.Count - 1))
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            if (group.Length != groups[0].Length)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"111222333", "1112.22.333", "111 222 333"; dashes only after a label. 3-2-4 is an SSN's shape, not a BSN's.</summary>

@@ -31,6 +31,11 @@ public sealed class OverRedactionTests
         "Das Passwort ist leider abgelaufen.",
         "your password is already reset",
         "het wachtwoord is helaas verlopen",
+        "Password: ask IT",
+        "Passwort: wie besprochen",
+        "wachtwoord: staat in de mail",
+        "Passwort: steht im Brief",
+        "password: as before",
     };
 
     [Theory]

@@ -85,6 +85,9 @@ public sealed class ValueBoundaryTests
         "Nach dem Update auf 7.1.0.2 stürzt die App ab.",
         "upgraded to 10.2.0.1 yesterday",
         "Tracking: 1Z 999 AA1 01 2345 6784",
+        "Tracking: 0034 0434 1612 3456 7890",
+        "SSCC 0034 0434 1612 3456 7890 delivered",
+        "Sendungsnummer: 0034-0434-1612-3456-7890",
     };
 
     [Theory]
