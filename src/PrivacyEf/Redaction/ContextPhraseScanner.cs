@@ -30,6 +30,11 @@ internal static class ContextPhraseScanner
         "incorrect", "wrong", "expired", "invalid", "correct", "required", "too", "not", "reset", "changed", "missing", "empty", "the", "a", "an", "still", "now",
         "sent", "hidden", "secret", "strong", "weak", "forgotten", "policy", "manager", "hint", "change", "requirements", "case-sensitive", "blocked", "locked", "set",
         "falsch", "abgelaufen", "ungültig", "nicht", "zu", "korrekt", "richtig", "vergessen", "geändert", "leer", "gesperrt", "zurückgesetzt", "der", "die", "das", "ein", "eine", "jetzt", "noch", "sicher", "schwach", "stark", "ändern", "richtlinie", "hinweis",
+        "see", "siehe", "zie", "s.o.", "s.u.", "unchanged", "unverändert", "ongewijzigd", "same", "dasselbe", "hetzelfde", "attached", "anbei", "bijgevoegd",
+        "separately", "separat", "apart", "unknown", "unbekannt", "onbekend", "none", "keins", "geen", "n/a", "tbd",
+        "ask", "frag", "fragen", "vraag", "wie", "zoals", "like", "staat", "steht", "stands", "via", "per", "from", "von", "van", "bei", "bij",
+        "usual", "üblich", "gewohnt", "follows", "folgt", "volgt", "below", "unten", "above", "oben", "hieronder", "hierboven",
+        "leider", "helaas", "unfortunately", "sadly", "already", "bereits", "schon", "al", "again", "wieder", "opnieuw", "always", "immer", "altijd",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -150,9 +155,9 @@ internal static class ContextPhraseScanner
             return false;
         }
 
-        if (IsRedactionMarker(text[index..]))
+        if (IsRedactionMarker(text[index..]) || MaskedValue.IsPlaceholderAt(text, index))
         {
-            // Already redacted: "password: [REDACTED:PASSWORD]" stays as it is.
+            // Already redacted or hidden: "password: [REDACTED:PASSWORD]", "Passwort: [entfernt]" stay as they are.
             return false;
         }
 
@@ -173,7 +178,7 @@ internal static class ContextPhraseScanner
         }
 
         var value = text[valueStart..valueEnd];
-        if (value.Length < 3 || NotAValueLookup.Contains(value))
+        if (value.Length < 3 || NotAValueLookup.Contains(value.TrimStart("([{<")) || MaskedValue.IsMaskRun(value))
         {
             return false;
         }

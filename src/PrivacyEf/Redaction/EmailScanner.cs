@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PrivacyEf.Redaction;
 
 /// <summary>Finds e-mail addresses by expanding around each '@' (a bounded amount on each side, so the scan is linear).</summary>
@@ -46,13 +48,43 @@ internal static class EmailScanner
                 end--;
             }
 
-            if (IsDomain(text[(at + 1)..end]))
+            var domain = text[(at + 1)..end];
+            if (IsDomain(domain) && !IsAssetName(domain))
             {
                 matches.Add(new PiiMatch(start, end - start, PiiType.Email));
                 position = end;
             }
         }
     }
+
+    /// <summary>
+    /// "logo@2x.png", "icon@1.5x.webp", "scan@page2.pdf": an image density suffix, or a "top-level domain" that
+    /// is a file extension and no real TLD, names a file, not a mailbox.
+    /// </summary>
+    private static bool IsAssetName(ReadOnlySpan<char> domain)
+    {
+        var index = 0;
+        while (index < domain.Length && (Chars.IsDigit(domain[index]) || (index > 0 && domain[index] == '.' && Chars.IsDigit(domain[index - 1]))))
+        {
+            index++;
+        }
+
+        if (index > 0 && index < domain.Length && domain[index] is 'x' or 'X' && (index + 1 == domain.Length || domain[index + 1] is '.' or '-' or '_'))
+        {
+            return true;
+        }
+
+        var extension = domain[(domain.LastIndexOf('.') + 1)..];
+        return FileExtensionLookup.Contains(extension);
+    }
+
+    // None of these is a delegated top-level domain (unlike .zip, .mov, .py, .sh, .md or .rs, which are left out).
+    private static readonly FrozenSet<string> FileExtensions = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff", "heic", "pdf", "css", "js", "mjs", "json", "xml", "txt", "csv", "mp3",
+        "mp4", "webm", "wav", "woff", "woff2", "ttf", "otf", "eot", "docx", "xlsx", "pptx", "html", "htm", "yaml", "yml", "log", "tmp", "bak", "psd");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FileExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsLocalChar(char c) => Chars.IsWord(c) || c is '.' or '%' or '+' or '-' or '\'';
 

@@ -91,7 +91,9 @@ public sealed class PiiRedactor
 
     private void Scan(string text, List<PiiMatch> matches)
     {
-        var span = text.AsSpan();
+        // The built-in scanners read the ASCII form, the replacement writes into the original: folding keeps
+        // every position. The application's recognizers see the text as it is.
+        var span = (LookalikeFolding.Fold(text) ?? text).AsSpan();
         NumberScanner.Scan(span, matches, types);
         if (types.Contains(PiiType.Email))
         {
@@ -116,7 +118,7 @@ public sealed class PiiRedactor
         for (var r = 0; r < recognizers.Length; r++)
         {
             var recognizer = recognizers[r];
-            foreach (var match in recognizer.Pattern.EnumerateMatches(span))
+            foreach (var match in recognizer.Pattern.EnumerateMatches(text))
             {
                 if (match.Length > 0 && (recognizer.Validator is null || recognizer.Validator(text.Substring(match.Index, match.Length))))
                 {

@@ -11,4 +11,5 @@ internal enum SeparatorKind
     Slash = 8,
     Paren = 16,
     Mixed = 32,
+    LineBreak = 64,
 }

@@ -49,6 +49,32 @@ public static class ConversationCorpus
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The same conversation with every tenth message pasted from an East Asian keyboard or a word processor:
+    /// full-width digits and no-break spaces, which the redactor folds to ASCII before scanning.
+    /// </summary>
+    public static string BuildPasted(int approximateChars, int seed = 42)
+    {
+        var lines = Build(approximateChars, seed).Split('\n');
+        for (var i = 0; i < lines.Length; i += 10)
+        {
+            lines[i] = string.Create(lines[i].Length, lines[i], static (destination, line) =>
+            {
+                for (var c = 0; c < line.Length; c++)
+                {
+                    destination[c] = line[c] switch
+                    {
+                        >= '0' and <= '9' => (char)(line[c] - '0' + '\uFF10'),
+                        ' ' => '\u00A0',
+                        _ => line[c],
+                    };
+                }
+            });
+        }
+
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The corpus cut into chat messages, as the save path sees it.</summary>
     public static string[] Messages(int approximateChars, int seed = 42) => Build(approximateChars, seed).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

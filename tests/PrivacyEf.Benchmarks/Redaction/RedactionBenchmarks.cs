@@ -53,11 +53,31 @@ public class RedactionBenchmarks
 
         void Document() => PiiRedactor.Default.Redact(document);
 
+        var pasted = ConversationCorpus.BuildPasted(4 * CorpusChars);
+        var pastedMessages = pasted.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        void PastedMessages()
+        {
+            foreach (var message in pastedMessages)
+            {
+                PiiRedactor.Default.Redact(message);
+            }
+        }
+
+        void PastedDocument() => PiiRedactor.Default.Redact(pasted);
+
         // Both warm up before either is timed: the first run of a process pays for tiering and heap growth.
         WarmUp(Messages);
         WarmUp(Document);
         Measure("redaction, conversation as chat messages", megabytes, Messages);
         Measure("redaction, conversation as one text", megabytes, Document);
+
+        // Every tenth message with full-width digits and no-break spaces: those messages (and a document that
+        // holds any) are folded to ASCII first, one copy of the text.
+        WarmUp(PastedMessages);
+        WarmUp(PastedDocument);
+        var pastedMegabytes = Encoding.UTF8.GetByteCount(pasted) / (1024.0 * 1024.0);
+        Measure("redaction, 1 message in 10 pasted (full-width), messages", pastedMegabytes, PastedMessages);
+        Measure("redaction, 1 message in 10 pasted (full-width), one text", pastedMegabytes, PastedDocument);
     }
 
     /// <summary>Runs for a second, so the scanners run as tier-1 code (what a long-running server runs) when timed.</summary>

@@ -22,6 +22,13 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         "key-prefixes",
         "hex-colons",
         "birth-phrases",
+        "full-width-digits",
+        "lower-case-iban-starts",
+        "labelled-numbers",
+        "number-abbreviations",
+        "tabbed-digit-groups",
+        "line-broken-digit-groups",
+        "asset-names",
     };
 
     [Fact]
@@ -94,6 +101,16 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_long_run_of_number_words_before_a_number_is_read_one_word_deep()
+    {
+        var text = string.Concat(Enumerable.Repeat("Nr ", 400_000)) + "111222333";
+
+        var result = PiiRedactor.Default.Redact(text);
+
+        Assert.Equal("NL_BSN", Assert.Single(result.Findings).Label);
+    }
+
+    [Fact]
     public void Ten_megabytes_of_conversation_are_redacted_completely()
     {
         var line = "Hi, card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, call +49 30 1234567. Version 1.2.3, invoice INV-2024-0042.\n";
@@ -144,6 +161,13 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             "password-phrases" => "password is ",
             "key-prefixes" => "sk_live_",
             "birth-phrases" => "12.3.19 geboren ",
+            "full-width-digits" => "４ １\u00A0",
+            "lower-case-iban-starts" => "de89 3704\n",
+            "labelled-numbers" => "SSN: 111222333, BSN 111222333, Karte 4111111111111111 ",
+            "number-abbreviations" => "nr no. 111222333 ",
+            "tabbed-digit-groups" => "4111\t",
+            "line-broken-digit-groups" => "4111 1111\r\n",
+            "asset-names" => "a@2x.png ",
             _ => "ab:",
         };
         var builder = new StringBuilder(length + unit.Length);
