@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Model.Access;
@@ -12,40 +9,30 @@ namespace PrivacyEf.Tests.Access;
 /// capture of the SQL it runs, and grants for an agent (support), a billing clerk (billing) and a marketer
 /// (marketing, which requires consent).
 /// </summary>
-public sealed class AccessApp : IDisposable
+public sealed class AccessApp : TestApp<AccessDbContext>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider services;
-    private bool disposed;
-    private readonly string keyRingDirectory = Directory.CreateTempSubdirectory("privacyef-keys-").FullName;
-
-    private AccessApp(DatabaseTarget target, Action<PrivacyOptions>? configure, string? database = null)
-    {
-        Database = database ?? target.NewDatabaseName();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<TimeProvider>(Clock);
-        collection.AddDataProtection()
-            .SetApplicationName("PrivacyEf.Tests")
-            .PersistKeysToFileSystem(new DirectoryInfo(keyRingDirectory));
-        collection.AddPrivacy(o =>
+    private AccessApp(DatabaseTarget target, FakeTimeProvider clock, Action<PrivacyOptions>? configure, string? database = null)
+        : base(target, new TestAppSettings
         {
-            o.Grant("agent", "support", PersonalDataCategory.Contact, PersonalDataCategory.Identity);
-            o.Grant("clerk", "billing", PersonalDataCategory.Contact, PersonalDataCategory.Identity, PersonalDataCategory.Financial);
-            o.Grant("marketer", "marketing", PersonalDataCategory.Contact, PersonalDataCategory.Online);
-            o.Purpose("marketing").RequiresConsent().Describe("Newsletters and offers, only with consent.");
-            configure?.Invoke(o);
-        });
-        collection.AddDbContextFactory<AccessDbContext>((sp, options) =>
-            target.UseDatabase(options.UsePrivacy(sp).AddInterceptors(Sql), Database));
-        services = collection.BuildServiceProvider(validateScopes: true);
+            Database = database,
+            Clock = clock,
+            DiscloseWithoutScope = false,
+            ConfigurePrivacy = o =>
+            {
+                o.Grant("agent", "support", PersonalDataCategory.Contact, PersonalDataCategory.Identity);
+                o.Grant("clerk", "billing", PersonalDataCategory.Contact, PersonalDataCategory.Identity, PersonalDataCategory.Financial);
+                o.Grant("marketer", "marketing", PersonalDataCategory.Contact, PersonalDataCategory.Online);
+                o.Purpose("marketing").RequiresConsent().Describe("Newsletters and offers, only with consent.");
+                configure?.Invoke(o);
+            },
+        })
+    {
+        Clock = clock;
     }
 
-    public string Database { get; }
-
-    public FakeTimeProvider Clock { get; } = new(Start);
-
-    public SqlCapture Sql { get; } = new();
+    public FakeTimeProvider Clock { get; }
 
     public static PrivacyScope Agent() => Privacy.Access("support", "agent-7", ["agent"]);
 
@@ -56,7 +43,7 @@ public sealed class AccessApp : IDisposable
     public static async Task<AccessApp> CreateAsync(DatabaseTarget target, Action<PrivacyOptions>? configure = null)
     {
         target.RequireAvailable();
-        var app = new AccessApp(target, configure);
+        var app = new AccessApp(target, new FakeTimeProvider(Start), configure);
         await using var db = app.NewContext();
         await db.Database.EnsureCreatedAsync();
         using (Privacy.System("seeding the test database"))
@@ -85,27 +72,6 @@ public sealed class AccessApp : IDisposable
     public static Task<AccessApp> OpenAsync(DatabaseTarget target, string database)
     {
         target.RequireAvailable();
-        return Task.FromResult(new AccessApp(target, configure: null, database));
-    }
-
-    public AccessDbContext NewContext() => services.GetRequiredService<IDbContextFactory<AccessDbContext>>().CreateDbContext();
-
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        services.Dispose();
-        try
-        {
-            Directory.Delete(keyRingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp cleanup gets it later.
-        }
+        return Task.FromResult(new AccessApp(target, new FakeTimeProvider(Start), configure: null, database));
     }
 }

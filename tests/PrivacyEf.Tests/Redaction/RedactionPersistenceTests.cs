@@ -20,7 +20,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     public async Task Added_text_is_redacted_before_it_is_stored(bool async)
     {
         using var app = RedactionApp.Create(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         var message = new SupportMessage { Author = "ada", Body = Chat, PrivateNote = "note: card " + Card, Subject = "about " + Card };
         await using (var db = app.NewContext())
         {
@@ -50,7 +50,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     public async Task Modified_properties_are_redacted_and_untouched_ones_are_not_reprocessed(bool async)
     {
         using var app = RedactionApp.Create(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         int id;
         await using (var db = app.NewContext())
         {
@@ -89,7 +89,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     public async Task Observers_hear_types_and_counts_never_values()
     {
         using var app = RedactionApp.Create(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Author = "ada", Body = Chat + " and " + Card, PrivateNote = "nothing to see" });
@@ -111,7 +111,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         using var app = RedactionApp.Create(Target, o => o.Redaction
             .AddRecognizer("TICKET_REF", @"\bTCK-[0-9]{5}\b", value => value != "TCK-00000")
             .Ignore(PiiType.Email));
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "see TCK-12345 and TCK-00000, mail a@example.com, card " + Card });
@@ -128,7 +128,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     {
         static void Pseudonymize(PrivacyOptions o) => o.Redaction.Use(PiiType.Email, RedactionOperator.Pseudonymize).Use(PiiType.CreditCard, RedactionOperator.KeepLastFour);
         using var app = RedactionApp.Create(Target, Pseudonymize);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "mail ada@example.com, card " + Card });
@@ -143,7 +143,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         }
 
         using var stranger = RedactionApp.Create(Target, Pseudonymize);
-        await stranger.CreateDatabaseAsync();
+        await stranger.EnsureCreatedAsync();
         await using (var db = stranger.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "again ada@example.com" });
@@ -166,7 +166,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     public async Task Stored_history_is_redacted_in_batches_with_progress_and_a_rerun_changes_nothing()
     {
         using var app = RedactionApp.Create(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await SeedHistoryAsync(app, rows: 23);
 
         var reports = new List<RedactionProgress>();
@@ -199,7 +199,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
     public async Task An_interrupted_run_keeps_its_committed_batches_and_a_resumed_run_finishes()
     {
         using var app = RedactionApp.Create(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await SeedHistoryAsync(app, rows: 12);
 
         using var cancellation = new CancellationTokenSource();

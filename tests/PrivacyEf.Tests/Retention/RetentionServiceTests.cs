@@ -33,7 +33,7 @@ public sealed class RetentionServiceTests : IDisposable
                 o.OnCompleted = reports.Enqueue;
             });
         });
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.SessionsAsync(app, expired: 7, fresh: 2);
 
         var service = app.Services.GetServices<IHostedService>().OfType<PrivacyRetentionService<RetentionDbContext>>().Single();
@@ -89,7 +89,7 @@ public sealed class RetentionServiceTests : IDisposable
     public async Task A_purge_run_emits_a_span_and_counts_rows_on_the_PrivacyEf_meter()
     {
         using var app = new RetentionApp(sqlite);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.SessionsAsync(app, expired: 4, held: 2);
         await RetentionSeed.TicketsAsync(app, expired: 3, held: 1);
 
@@ -158,7 +158,7 @@ public sealed class RetentionServiceTests : IDisposable
     {
         var participant = new RecordingParticipant();
         using var app = new RetentionApp(sqlite, configureServices: services => services.AddSingleton<IRetentionParticipant>(participant));
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
 
         await using var db = app.NewContext();
         var report = await db.PurgeExpiredAsync(new PurgeOptions { Now = RetentionSeed.Now });

@@ -20,7 +20,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Delete_removes_expired_rows_in_batches_and_keeps_fresh_and_held_rows()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.SessionsAsync(app, expired: 10, fresh: 5, held: 3);
 
         await using var db = app.NewContext();
@@ -42,7 +42,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Anonymize_clears_personal_columns_once_and_skips_held_fresh_and_open_rows()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 7, fresh: 2, held: 2, open: 2);
 
         await using var db = app.NewContext();
@@ -88,7 +88,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task The_cutoff_compares_instants_whatever_the_offset()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         var cutoff = RetentionSeed.Now.AddDays(-30);
         var offsets = Target is SqliteTarget ? new[] { TimeSpan.FromHours(5), TimeSpan.FromHours(-5), TimeSpan.Zero } : [TimeSpan.Zero];
         await using (var seed = app.NewContext())
@@ -124,7 +124,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task An_encrypted_placeholder_is_stored_encrypted()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 2);
         await using var db = app.NewContext();
         await db.PurgeExpiredAsync(At());
@@ -146,7 +146,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Dry_run_counts_what_a_run_then_does_and_changes_nothing()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 5, fresh: 1, held: 1);
         await RetentionSeed.SessionsAsync(app, expired: 9, fresh: 2, held: 2);
 
@@ -173,7 +173,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task The_entity_filter_limits_the_purge()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 2);
         await RetentionSeed.SessionsAsync(app, expired: 2);
 
@@ -189,7 +189,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Dependents_are_purged_before_their_principals()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         var old = RetentionSeed.Now.UtcDateTime.AddDays(-400);
         await using (var seed = app.NewContext())
         {
@@ -222,7 +222,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task A_row_the_database_refuses_is_reported_by_key_and_the_other_batches_go_on()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         var old = RetentionSeed.Now.UtcDateTime.AddDays(-60);
         var invoices = Enumerable.Range(1, 9).Select(i => new Invoice { Id = new Guid(i, 0, 0, new byte[8]), BillingName = $"Buyer {i}", IssuedAt = old }).ToList();
         var paid = new[] { invoices[1], invoices[6] };
@@ -249,7 +249,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Refused_rows_with_integer_keys_are_reported_and_the_key_range_batches_go_on()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         var old = RetentionSeed.Now.UtcDateTime.AddDays(-400);
         var recent = RetentionSeed.Now.UtcDateTime.AddDays(-10);
         await using (var seed = app.NewContext())
@@ -278,7 +278,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task A_cancelled_purge_leaves_rows_untouched_or_fully_anonymized_and_the_next_run_finishes()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 60);
 
         using (var cancellation = new CancellationTokenSource())
@@ -307,7 +307,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Four_concurrent_purgers_process_each_row_exactly_once()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.SessionsAsync(app, expired: 300, fresh: 10, held: 5);
         await RetentionSeed.TicketsAsync(app, expired: 120, held: 3);
 
@@ -349,7 +349,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task Of_concurrent_single_runners_one_purges_and_the_others_skip()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 40);
         using var other = app.AnotherInstance();
 
@@ -385,7 +385,7 @@ public abstract class RetentionTests(DatabaseTarget target)
     public async Task A_purger_killed_mid_run_leaves_rows_untouched_or_fully_anonymized_and_the_next_run_finishes()
     {
         using var app = new RetentionApp(Target);
-        await app.CreateDatabaseAsync();
+        await app.EnsureCreatedAsync();
         await RetentionSeed.TicketsAsync(app, expired: 60);
 
         var (kind, connectionString) = ChildDatabase(app);
