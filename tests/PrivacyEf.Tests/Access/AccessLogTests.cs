@@ -161,6 +161,23 @@ public abstract class AccessLogTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task An_anchor_kept_elsewhere_catches_an_emptied_log()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        await ReadSeveralTimesAsync(app, db);
+        var anchor = await db.VerifyAccessLogAsync();
+        Assert.True(anchor.HeadSequence > 0);
+
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM privacy_access_log");
+
+        var verification = await db.VerifyAccessLogAsync(anchor);
+        Assert.False(verification.IsIntact);
+        Assert.Equal(anchor.HeadSequence, verification.FirstBadSequence);
+        Assert.Contains("empty", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Purging_old_entries_keeps_the_log_verifiable()
     {
         using var app = await AccessApp.CreateAsync(Target);

@@ -38,7 +38,11 @@ public static class PrivacyAccessLogDbContextExtensions
         var entries = await context.Set<PrivacyAccessLogEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
-            return new AccessLogVerification(true, 0, null, null, 0, AccessLogChain.GenesisHash);
+            // A log that ever held entries is never empty again: its own purge leaves a marker entry behind. So an
+            // anchor with a head and no entries at all means the log was emptied.
+            return anchor is { HeadSequence: > 0 }
+                ? new AccessLogVerification(false, 0, anchor.HeadSequence, string.Create(CultureInfo.InvariantCulture, $"The log is empty, but the anchor saw entries up to {anchor.HeadSequence}."), 0, AccessLogChain.GenesisHash)
+                : new AccessLogVerification(true, 0, null, null, 0, AccessLogChain.GenesisHash);
         }
 
         var head = entries[^1];
