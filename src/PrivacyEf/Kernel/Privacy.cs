@@ -6,7 +6,11 @@ public static class Privacy
     internal static readonly AsyncLocal<PrivacyScope?> CurrentScope = new();
 
     /// <summary>The innermost open scope of the current asynchronous flow, or null.</summary>
-    public static PrivacyScope? Current => CurrentScope.Value;
+    /// <remarks>
+    /// A scope disposed in another flow (a child task that inherited it) is closed for every flow: it is skipped here,
+    /// so the flow falls back to the scope that enclosed it.
+    /// </remarks>
+    public static PrivacyScope? Current => PrivacyScope.OpenFrom(CurrentScope.Value);
 
     /// <summary>Opens an access scope for an actor reading personal data for a purpose in some roles.</summary>
     /// <param name="purpose">Why the data is read, such as <c>"support"</c>.</param>
@@ -24,7 +28,7 @@ public static class Privacy
             throw new ArgumentException("A role of the access scope is null or blank.", nameof(roles));
         }
 
-        return Push(new PrivacyScope(purpose, actor, roleList, isSystem: false, reason: null, CurrentScope.Value));
+        return Push(new PrivacyScope(purpose, actor, roleList, isSystem: false, reason: null, Current));
     }
 
     /// <summary>Opens a system scope, which sees every personal value and is logged with its reason.</summary>
@@ -33,7 +37,7 @@ public static class Privacy
     public static PrivacyScope System(string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Push(new PrivacyScope("system", "system", [], isSystem: true, reason, CurrentScope.Value));
+        return Push(new PrivacyScope("system", "system", [], isSystem: true, reason, Current));
     }
 
     private static PrivacyScope Push(PrivacyScope scope)

@@ -7,7 +7,8 @@ namespace PrivacyEf;
 public sealed class PrivacyScope : IDisposable
 {
     private readonly PrivacyScope? parent;
-    private bool disposed;
+    // Read by every flow that inherited the scope; written by the one that closes it.
+    private volatile bool disposed;
 
     internal PrivacyScope(string purpose, string actor, IReadOnlyList<string> roles, bool isSystem, string? reason, PrivacyScope? parent)
     {
@@ -41,6 +42,7 @@ public sealed class PrivacyScope : IDisposable
     internal object? PendingDisclosures;
 
     /// <summary>Closes the scope and restores the enclosing one.</summary>
+    /// <exception cref="InvalidOperationException">An inner scope of this flow is still open: scopes close innermost first.</exception>
     public void Dispose()
     {
         if (disposed)
@@ -48,13 +50,46 @@ public sealed class PrivacyScope : IDisposable
             return;
         }
 
-        disposed = true;
-
-        // Only the innermost scope may restore its parent; disposing an outer scope first leaves the
-        // inner one in place rather than silently widening or narrowing access for the rest of the flow.
-        if (ReferenceEquals(Privacy.CurrentScope.Value, this))
+        // Closing an outer scope while an inner one is open would either leave the inner one current past its
+        // outer's end or silently widen or narrow access for the rest of the flow: refuse, naming both.
+        var innermost = Privacy.Current;
+        if (innermost is not null && !ReferenceEquals(innermost, this) && innermost.IsNestedIn(this))
         {
-            Privacy.CurrentScope.Value = parent;
+            throw new InvalidOperationException($"The privacy scope {this} cannot be closed before the scope opened inside it, {innermost}: dispose scopes innermost first.");
         }
+
+        disposed = true;
+        if (ReferenceEquals(innermost, this))
+        {
+            Privacy.CurrentScope.Value = OpenFrom(parent);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        IsSystem ? $"System(\"{Reason}\")" : $"Access(purpose: \"{Purpose}\", actor: \"{Actor}\")";
+
+    /// <summary>The first scope, from <paramref name="scope"/> outwards, that is still open.</summary>
+    internal static PrivacyScope? OpenFrom(PrivacyScope? scope)
+    {
+        while (scope is { disposed: true })
+        {
+            scope = scope.parent;
+        }
+
+        return scope;
+    }
+
+    private bool IsNestedIn(PrivacyScope outer)
+    {
+        for (var scope = parent; scope is not null; scope = scope.parent)
+        {
+            if (ReferenceEquals(scope, outer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
