@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf;
-using PrivacyEf.Encryption;
 using SupportDesk;
 using SupportDesk.Model;
 
