@@ -173,7 +173,7 @@ public static class PrivacyKeyManagementExtensions
         // Re-encryption reads and rewrites every value: a masked value must never be what gets sealed again.
         using var system = Privacy.System("re-encryption to the active data key");
         var stopwatch = Stopwatch.StartNew();
-        var scans = EncryptedTableScan.For(context);
+        var scans = EncryptedTableScan.For(context, kernel.Get<SqlDialects>().Require(context, nameof(ReencryptAsync), EncryptedTableScan.DialectNeeds));
         var ring = kernel.Get<DataKeyRing>();
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
@@ -295,6 +295,7 @@ public static class PrivacyKeyManagementExtensions
     public static async Task RetireDataKeyAsync(this DbContext context, Guid keyId, CancellationToken cancellationToken = default)
     {
         var kernel = PrivacyKernel.Of(context);
+        var dialect = kernel.Get<SqlDialects>().Require(context, nameof(RetireDataKeyAsync), EncryptedTableScan.DialectNeeds);
         var id = keyId.ToString("N");
         var row = await context.Set<PrivacyDataKey>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Data key {id} is not in the key table.");
@@ -309,7 +310,7 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var inUse = new List<string>();
-        foreach (var scan in EncryptedTableScan.For(context))
+        foreach (var scan in EncryptedTableScan.For(context, dialect))
         {
             var rows = await ScalarAsync(context, connection => scan.CountUnder(connection, keyId), cancellationToken).ConfigureAwait(false);
             if (rows > 0)
