@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using PrivacyEf.Access;
 using PrivacyEf.Encryption;
+using PrivacyEf.Kernel;
 using PrivacyEf.Retention;
 
 namespace PrivacyEf.Composition;
@@ -19,11 +20,9 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
         // First, so converters are in place before EF picks type mappings for the properties.
         conventionSet.ModelFinalizingConventions.Insert(0, new AccessModelConvention(runtime.Options.Access));
         conventionSet.ModelFinalizingConventions.Insert(0, new EncryptionModelConvention(runtime.KeyRing, runtime.Options.Encryption));
-        conventionSet.ModelFinalizingConventions.Insert(0, new RetentionModelConvention(IsSqlite(options)));
+        var dialect = runtime.Kernel.Get<SqlDialects>().Find(options);
+        conventionSet.ModelFinalizingConventions.Insert(0, new RetentionModelConvention(dialect?.StoresDateTimeOffsetAsSortableText ?? false));
         conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
         return conventionSet;
     }
-
-    private static bool IsSqlite(IDbContextOptions options) =>
-        options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().FullName == "Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal.SqliteOptionsExtension");
 }

@@ -1,4 +1,5 @@
 using PrivacyEf.Access;
+using PrivacyEf.Dialects;
 using PrivacyEf.Encryption;
 using PrivacyEf.Kernel;
 
@@ -13,6 +14,12 @@ public sealed class PrivacyOptions
     internal AccessOptions Access { get; } = new();
 
     internal PrivacyPolicy Policy { get; } = new();
+
+    /// <summary>
+    /// The SQL dialects PrivacyEf picks from by the context's provider. Internal: a dialect is part of PrivacyEf, one
+    /// file in <c>Dialects/</c>; tests replace the list to see how a provider without one is refused.
+    /// </summary>
+    internal IReadOnlyList<ISqlDialect> SqlDialects { get; set; } = [new SqliteDialect(), new PostgresDialect()];
 
     /// <summary>The table that holds the wrapped data keys, in every database the application writes encrypted data to.</summary>
     public string KeyTableName { get => Encryption.KeyTableName; set => Encryption.KeyTableName = value; }

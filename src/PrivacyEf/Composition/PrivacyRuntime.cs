@@ -28,6 +28,8 @@ internal sealed class PrivacyRuntime : IDisposable
         Redaction = new RedactionRuntime(Options.Redaction, dataProtection, services, logger);
         Access = new AccessRuntime(Options.Policy, Options.Access, timeProvider, logger);
 
+        var dialects = new SqlDialects(Options.SqlDialects);
+        Kernel.Register(dialects);
         Kernel.Register(KeyRing);
         Kernel.Register(Redaction);
         Kernel.Register(Access);
@@ -41,7 +43,7 @@ internal sealed class PrivacyRuntime : IDisposable
             WritePipeline,
             ReadPipeline,
             new KeySourceInterceptor(KeyRing),
-            new SqliteSecureDeleteInterceptor(),
+            new SecureDeleteInterceptor(dialects),
             new AccessMaterializationInterceptor(Access),
             new AccessLogCommandInterceptor(Access),
         ];

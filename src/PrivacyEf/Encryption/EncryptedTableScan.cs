@@ -1,17 +1,17 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Encryption;
 
 /// <summary>
 /// Finds, in SQL, the rows of one entity's table whose encrypted columns are not sealed with a given key:
-/// the envelope header (version and key id) sits at a fixed place at the start of every stored value, so
-/// <c>substr</c> tells the key without decrypting. Legacy plaintext and missing blind indexes match too.
+/// the envelope header (version and key id) sits at a fixed place at the start of every stored value, so the
+/// dialect's substring tells the key without decrypting. Legacy plaintext and missing blind indexes match too.
 /// </summary>
 internal sealed class EncryptedTableScan
 {
@@ -20,12 +20,14 @@ internal sealed class EncryptedTableScan
     private readonly List<(string Column, bool IsString)> encryptedColumns = [];
     private readonly List<(string Column, string BlindIndexColumn)> searchableColumns = [];
     private readonly ISqlGenerationHelper sql;
+    private readonly ISqlDialect dialect;
 
-    private EncryptedTableScan(IEntityType entityType, IProperty key, ISqlGenerationHelper sql)
+    private EncryptedTableScan(IEntityType entityType, IProperty key, ISqlGenerationHelper sql, ISqlDialect dialect)
     {
         EntityType = entityType;
         Key = key;
         this.sql = sql;
+        this.dialect = dialect;
         var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         table = sql.DelimitIdentifier(store.Name, store.Schema);
         keyColumn = sql.DelimitIdentifier(key.GetColumnName(store)!);
@@ -54,14 +56,14 @@ internal sealed class EncryptedTableScan
 
     public List<string> EncryptedProperties { get; } = [];
 
-    /// <summary>One scan per table-mapped entity type with encrypted properties and a single-column key.</summary>
-    public static IReadOnlyList<EncryptedTableScan> For(DbContext context)
-    {
-        if (!context.Database.IsRelational())
-        {
-            throw new NotSupportedException("Re-encryption and key retirement read the stored envelopes with SQL, so they need a relational database.");
-        }
+    /// <summary>What a scan needs from a SQL dialect, for the message that refuses a provider without one.</summary>
+    public const string DialectNeeds = "keyset paging (SELECT ... ORDER BY key LIMIT n) and the substring of a column, to read the key id in each stored envelope";
 
+    /// <summary>One scan per table-mapped entity type with encrypted properties and a single-column key.</summary>
+    /// <param name="context">The context whose tables are scanned.</param>
+    /// <param name="dialect">The SQL dialect of the context's provider.</param>
+    public static IReadOnlyList<EncryptedTableScan> For(DbContext context, ISqlDialect dialect)
+    {
         var sql = context.GetService<ISqlGenerationHelper>();
         var scans = new List<EncryptedTableScan>();
         foreach (var entityType in context.Model.GetEntityTypes())
@@ -80,7 +82,7 @@ internal sealed class EncryptedTableScan
             }
 
             // A TPT-derived type whose encrypted columns all live in the base table is covered by the base's scan.
-            var scan = new EncryptedTableScan(entityType, key, sql);
+            var scan = new EncryptedTableScan(entityType, key, sql, dialect);
             if (scan.EncryptedProperties.Count > 0)
             {
                 scans.Add(scan);
@@ -104,7 +106,7 @@ internal sealed class EncryptedTableScan
     public DbCommand NextKeysNotUnder(DbConnection connection, Guid keyId, string? indexTag, object? lastKey, int batchSize)
     {
         var after = lastKey is null ? "" : $"{keyColumn} > {Placeholder("last")} AND ";
-        var text = string.Create(CultureInfo.InvariantCulture, $"SELECT {keyColumn} FROM {table} WHERE {after}({NotUnder(indexTag)}) ORDER BY {keyColumn} LIMIT {batchSize}");
+        var text = dialect.FirstRows($"SELECT {keyColumn} FROM {table} WHERE {after}({NotUnder(indexTag)}) ORDER BY {keyColumn}", batchSize);
         return Command(connection, text, keyId, lastKey, indexTag);
     }
 
@@ -121,14 +123,14 @@ internal sealed class EncryptedTableScan
     /// <summary>Rows with a value sealed under <paramref name="keyId"/>.</summary>
     public DbCommand CountUnder(DbConnection connection, Guid keyId)
     {
-        var under = string.Join(" OR ", encryptedColumns.Select(c => $"(substr({c.Column}, 1, {PrefixLength(c.IsString)}) = {Placeholder(c.IsString ? "s" : "b")})"));
+        var under = string.Join(" OR ", encryptedColumns.Select(c => $"({Prefix(c.Column, c.IsString)} = {Placeholder(c.IsString ? "s" : "b")})"));
         return Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {under}", keyId, lastKey: null);
     }
 
     private string NotUnder(string? indexTag)
     {
         var conditions = encryptedColumns
-            .Select(c => $"({c.Column} IS NOT NULL AND substr({c.Column}, 1, {PrefixLength(c.IsString)}) <> {Placeholder(c.IsString ? "s" : "b")})")
+            .Select(c => $"({c.Column} IS NOT NULL AND {Prefix(c.Column, c.IsString)} <> {Placeholder(c.IsString ? "s" : "b")})")
             .Concat(searchableColumns.Select(c => indexTag is null
                 ? $"({c.Column} IS NOT NULL AND {c.BlindIndexColumn} IS NULL)"
                 : $"({c.Column} IS NOT NULL AND ({c.BlindIndexColumn} IS NULL OR {NotTagged(c.BlindIndexColumn)}))"));
@@ -136,10 +138,11 @@ internal sealed class EncryptedTableScan
     }
 
     // The tag is the first two characters of an index (see BlindIndexKey.Tag).
-    private string NotTagged(string blindIndexColumn) => $"substr({blindIndexColumn}, 1, 2) <> {Placeholder("t")}";
+    private string NotTagged(string blindIndexColumn) => $"{dialect.Substring(blindIndexColumn, 1, 2)} <> {Placeholder("t")}";
 
-    private static int PrefixLength(bool isString) =>
-        isString ? ColumnCipher.StringPrefixFor(Guid.Empty).Length : ColumnCipher.BytesPrefixFor(Guid.Empty).Length;
+    // The envelope header of a stored value: its format version and key id.
+    private string Prefix(string column, bool isString) =>
+        dialect.Substring(column, 1, isString ? ColumnCipher.StringPrefixFor(Guid.Empty).Length : ColumnCipher.BytesPrefixFor(Guid.Empty).Length);
 
     private string Placeholder(string name) => sql.GenerateParameterNamePlaceholder(name);
 

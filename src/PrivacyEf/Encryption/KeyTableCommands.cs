@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Encryption;
 
@@ -14,13 +15,6 @@ namespace PrivacyEf.Encryption;
 internal sealed class KeyTableCommands
 {
     private static readonly ConditionalWeakTable<IModel, KeyTableCommands?> Cache = [];
-
-    // Both providers accept the standard "ON CONFLICT (key) DO NOTHING".
-    private static readonly HashSet<string> ProvidersWithOnConflict = new(StringComparer.Ordinal)
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite",
-        "Npgsql.EntityFrameworkCore.PostgreSQL",
-    };
 
     private readonly IProperty[] insertedProperties;
     private readonly string setStatusSql;
@@ -50,7 +44,7 @@ internal sealed class KeyTableCommands
         };
     }
 
-    /// <summary>Inserts a key row unless its id exists; null when the provider has no such statement.</summary>
+    /// <summary>Inserts a key row unless its id exists; null when the provider has no SQL dialect (the change tracker inserts then).</summary>
     public string? InsertIfAbsentSql { get; }
 
     public static KeyTableCommands? For(DbContext context)
@@ -60,9 +54,10 @@ internal sealed class KeyTableCommands
             return null;
         }
 
-        var provider = context.Database.ProviderName;
+        // The model is built for one provider, so one dialect (or none) per model.
+        var dialect = PrivacyKernel.Find(context)?.Get<SqlDialects>().Find(context);
         var sql = context.GetService<ISqlGenerationHelper>();
-        return Cache.GetValue(context.Model, model => Build(model, sql, provider));
+        return Cache.GetValue(context.Model, model => Build(model, sql, dialect));
     }
 
     /// <summary>Reads the key table on the context's own connection (and transaction), outside EF's query pipeline.</summary>
@@ -136,7 +131,7 @@ internal sealed class KeyTableCommands
         }
     }
 
-    private static KeyTableCommands? Build(IModel model, ISqlGenerationHelper sql, string? provider)
+    private static KeyTableCommands? Build(IModel model, ISqlGenerationHelper sql, ISqlDialect? dialect)
     {
         var keyTable = model.FindEntityType(typeof(PrivacyDataKey));
         if (keyTable?.GetTableName() is not { } table)
@@ -152,10 +147,10 @@ internal sealed class KeyTableCommands
         var delimitedTable = sql.DelimitIdentifier(table, keyTable.GetSchema());
         var select = $"SELECT {columns[0]}, {columns[1]}, {columns[3]}, {columns[4]}, {columns[2]} FROM {delimitedTable}";
         string? insert = null;
-        if (provider is not null && ProvidersWithOnConflict.Contains(provider))
+        if (dialect is not null)
         {
-            var parameters = string.Join(", ", Enumerable.Range(0, columns.Length).Select(i => sql.GenerateParameterNamePlaceholder(ParameterName(i))));
-            insert = $"INSERT INTO {delimitedTable} ({string.Join(", ", columns)}) VALUES ({parameters}) ON CONFLICT ({columns[0]}) DO NOTHING";
+            var parameters = Enumerable.Range(0, columns.Length).Select(i => sql.GenerateParameterNamePlaceholder(ParameterName(i))).ToArray();
+            insert = dialect.InsertIfAbsent(delimitedTable, columns, parameters);
         }
 
         var setStatus = $"UPDATE {delimitedTable} SET {columns[3]} = {sql.GenerateParameterNamePlaceholder(ParameterName(0))} WHERE {columns[0]} = {sql.GenerateParameterNamePlaceholder(ParameterName(1))}";

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf;
 using PrivacyEf.Encryption;
@@ -14,8 +12,6 @@ namespace Microsoft.EntityFrameworkCore;
 /// <summary>Key rotation, re-encryption and key retirement for a context that uses PrivacyEf.</summary>
 public static class PrivacyKeyManagementExtensions
 {
-    private static readonly MethodInfo LoadBatchMethod = typeof(PrivacyKeyManagementExtensions).GetMethod(nameof(LoadBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>The keys of the context's key table, without their material.</summary>
     /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -173,7 +169,7 @@ public static class PrivacyKeyManagementExtensions
         // Re-encryption reads and rewrites every value: a masked value must never be what gets sealed again.
         using var system = Privacy.System("re-encryption to the active data key");
         var stopwatch = Stopwatch.StartNew();
-        var scans = EncryptedTableScan.For(context);
+        var scans = EncryptedTableScan.For(context, kernel.Get<SqlDialects>().Require(context, nameof(ReencryptAsync), EncryptedTableScan.DialectNeeds));
         var ring = kernel.Get<DataKeyRing>();
         await ring.PrepareForWriteAsync(context, needsBlindIndexKey: true, async: true, cancellationToken).ConfigureAwait(false);
         await ring.RefreshAsync(context, cancellationToken).ConfigureAwait(false);
@@ -190,23 +186,13 @@ public static class PrivacyKeyManagementExtensions
             var total = await ScalarAsync(context, connection => scan.CountNotUnder(connection, activeKey, rebuildTag), cancellationToken).ConfigureAwait(false);
             long processed = 0;
             var batches = 0;
-            object? lastKey = null;
-            while (true)
+            var walk = new ReencryptionWalk(context, scan, activeKey, rebuildTag, options.BatchSize, rows =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var keys = await KeysAsync(context, connection => scan.NextKeysNotUnder(connection, activeKey, rebuildTag, lastKey, options.BatchSize), cancellationToken).ConfigureAwait(false);
-                if (keys.Count == 0)
-                {
-                    break;
-                }
-
-                lastKey = keys[^1];
-                await ReencryptBatchAsync(context, scan, keys, cancellationToken).ConfigureAwait(false);
-                processed += keys.Count;
+                processed += rows;
                 batches++;
                 progress?.Report(new ReencryptionProgress(entity, processed, Math.Max(total, processed)));
-            }
-
+            });
+            await KeysetBatchRunner.RunAsync(context, walk, KeysetPosition<object>.Start, cancellationToken).ConfigureAwait(false);
             results.Add(new ReencryptionResult(entity, processed, batches));
         }
 
@@ -295,6 +281,7 @@ public static class PrivacyKeyManagementExtensions
     public static async Task RetireDataKeyAsync(this DbContext context, Guid keyId, CancellationToken cancellationToken = default)
     {
         var kernel = PrivacyKernel.Of(context);
+        var dialect = kernel.Get<SqlDialects>().Require(context, nameof(RetireDataKeyAsync), EncryptedTableScan.DialectNeeds);
         var id = keyId.ToString("N");
         var row = await context.Set<PrivacyDataKey>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Data key {id} is not in the key table.");
@@ -309,7 +296,7 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var inUse = new List<string>();
-        foreach (var scan in EncryptedTableScan.For(context))
+        foreach (var scan in EncryptedTableScan.For(context, dialect))
         {
             var rows = await ScalarAsync(context, connection => scan.CountUnder(connection, keyId), cancellationToken).ConfigureAwait(false);
             if (rows > 0)
@@ -327,83 +314,6 @@ public static class PrivacyKeyManagementExtensions
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ReencryptBatchAsync(DbContext context, EncryptedTableScan scan, List<object> keys, CancellationToken cancellationToken)
-    {
-        var ownsTransaction = context.Database.CurrentTransaction is null;
-        var transaction = ownsTransaction ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
-        try
-        {
-            var load = LoadBatchMethod.MakeGenericMethod(scan.EntityType.ClrType, scan.Key.ClrType);
-            var entities = await ((Task<IReadOnlyList<object>>)load.Invoke(null, [context, scan.Key, keys, cancellationToken])!).ConfigureAwait(false);
-            foreach (var entity in entities)
-            {
-                var entry = context.Entry(entity);
-                foreach (var property in scan.EncryptedProperties)
-                {
-                    // Marked modified, the value is sealed again by its converter with the active key, and a
-                    // searchable property's blind index is recomputed on the way.
-                    entry.Property(property).IsModified = true;
-                }
-            }
-
-            using (BlindIndexUniquenessCheck.SuspendFor(context))
-            {
-                try
-                {
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbUpdateException failure)
-                {
-                    throw new DbUpdateException(
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"Re-encrypting {scan.EntityType.ClrType.Name} rows with keys {keys[0]} to {keys[^1]} failed, and the batch was rolled back: {failure.InnerException?.Message ?? failure.Message} (during a blind-index key rotation, two rows sharing the value of a unique searchable property meet under the new key here)."),
-                        failure,
-                        failure.Entries);
-                }
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            context.ChangeTracker.Clear();
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task<IReadOnlyList<object>> LoadBatchAsync<TEntity, TKey>(DbContext context, IProperty key, IReadOnlyList<object> storedKeys, CancellationToken cancellationToken)
-        where TEntity : class
-    {
-        var mapping = key.GetRelationalTypeMapping();
-        var ids = storedKeys.Select(stored => (TKey)FromStored(stored, mapping, typeof(TKey))).ToList();
-        var name = key.Name;
-        // The keys came from SQL that sees every row: a global query filter must not hide some of them here.
-        var entities = await context.Set<TEntity>().IgnoreQueryFilters().Where(e => ids.Contains(EF.Property<TKey>(e, name))).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return entities;
-    }
-
-    private static object FromStored(object stored, RelationalTypeMapping mapping, Type clrType)
-    {
-        if (mapping.Converter is { } converter)
-        {
-            return converter.ConvertFromProvider(stored)!;
-        }
-
-        if (clrType.IsInstanceOfType(stored))
-        {
-            return stored;
-        }
-
-        return clrType == typeof(Guid) ? Guid.Parse(Convert.ToString(stored, CultureInfo.InvariantCulture)!) : Convert.ChangeType(stored, clrType, CultureInfo.InvariantCulture);
-    }
-
     private static async Task<long> ScalarAsync(DbContext context, Func<System.Data.Common.DbConnection, System.Data.Common.DbCommand> create, CancellationToken cancellationToken)
     {
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -412,28 +322,6 @@ public static class PrivacyKeyManagementExtensions
             await using var command = create(context.Database.GetDbConnection());
             command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<List<object>> KeysAsync(DbContext context, Func<System.Data.Common.DbConnection, System.Data.Common.DbCommand> create, CancellationToken cancellationToken)
-    {
-        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = create(context.Database.GetDbConnection());
-            command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var keys = new List<object>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                keys.Add(reader.GetValue(0));
-            }
-
-            return keys;
         }
         finally
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf;
@@ -14,7 +12,6 @@ namespace Microsoft.EntityFrameworkCore;
 public static class RedactionDbContextExtensions
 {
     private static readonly MethodInfo RunMethod = typeof(RedactionDbContextExtensions).GetMethod(nameof(RunAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     /// <summary>
     /// Redacts the <c>[Personal(Redact = true)]</c> text of every stored <typeparamref name="TEntity"/> row, in batches
@@ -80,125 +77,14 @@ public static class RedactionDbContextExtensions
     private static async Task<RedactionProgress> RunAsync<TEntity, TKey>(HistoryRun run, object? resumeAfter, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var context = run.Context;
-        var entityName = run.EntityType.DisplayName();
-        var lastKey = new StrongBox<TKey>(resumeAfter is null ? default! : (TKey)resumeAfter);
-        var hasLastKey = resumeAfter is not null;
-        var keySelector = KeySelector<TEntity, TKey>(run.KeyProperty.Name);
-        var afterLastKey = AfterKey<TEntity, TKey>(run.KeyProperty.Name, lastKey);
-        var state = new RedactionProgress(entityName, 0, 0, 0, 0, resumeAfter, Completed: false);
+        var walk = new RedactionHistoryWalk<TEntity, TKey>(run.Context, run.Redaction, run.EntityType, run.Properties, run.KeyProperty, run.BatchSize, run.Progress, resumeAfter);
+        var start = resumeAfter is null ? KeysetPosition<TKey>.Start : KeysetPosition<TKey>.After((TKey)resumeAfter);
 
         // Reads under a system scope: redaction must see the stored text, whatever the caller's scope may read.
-        using var scope = Privacy.Current is null ? Privacy.System($"redact stored {entityName} text") : null;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var transaction = context.Database.IsRelational() && context.Database.CurrentTransaction is null
-                ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
-                : null;
-            List<TEntity> batch;
-            long redactedRows = 0;
-            long findings = 0;
-            try
-            {
-                var query = context.Set<TEntity>().AsTracking();
-                if (hasLastKey)
-                {
-                    query = query.Where(afterLastKey);
-                }
-
-                batch = await query.OrderBy(keySelector).Take(run.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var entity in batch)
-                {
-                    var entry = context.Entry(entity);
-                    var changed = false;
-                    foreach (var property in run.Properties)
-                    {
-                        var propertyEntry = entry.Property(property);
-                        if (propertyEntry.CurrentValue is not string { Length: > 0 } text)
-                        {
-                            continue;
-                        }
-
-                        var result = run.Redaction.Redactor.Redact(text);
-                        if (result.HasFindings)
-                        {
-                            propertyEntry.CurrentValue = result.Text;
-                            run.Redaction.Report(entityName, property.Name, RedactionSource.History, result.Findings);
-                            findings += result.Findings.Count;
-                            changed = true;
-                        }
-                    }
-
-                    redactedRows += changed ? 1 : 0;
-                }
-
-                if (redactedRows > 0)
-                {
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                if (transaction is not null)
-                {
-                    await transaction.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                lastKey.Value = (TKey)context.Entry(batch[^1]).Property(run.KeyProperty).CurrentValue!;
-                hasLastKey = true;
-                foreach (var entity in batch)
-                {
-                    context.Entry(entity).State = EntityState.Detached;
-                }
-            }
-
-            var completed = batch.Count < run.BatchSize;
-            state = state with
-            {
-                Batches = state.Batches + (batch.Count > 0 ? 1 : 0),
-                RowsScanned = state.RowsScanned + batch.Count,
-                RowsRedacted = state.RowsRedacted + redactedRows,
-                Findings = state.Findings + findings,
-                LastKey = hasLastKey ? lastKey.Value : null,
-                Completed = completed,
-            };
-            run.Progress?.Report(state);
-            if (completed)
-            {
-                return state;
-            }
-        }
+        using var scope = Privacy.Current is null ? Privacy.System($"redact stored {run.EntityType.DisplayName()} text") : null;
+        await KeysetBatchRunner.RunAsync(run.Context, walk, start, cancellationToken).ConfigureAwait(false);
+        return walk.State;
     }
-
-    private static Expression<Func<TEntity, TKey>> KeySelector<TEntity, TKey>(string keyName)
-    {
-        var entity = Expression.Parameter(typeof(TEntity), "e");
-        return Expression.Lambda<Func<TEntity, TKey>>(KeyAccess<TKey>(entity, keyName), entity);
-    }
-
-    /// <summary>e => e.Key > lastKey.Value, with the bound read from a box so EF sends it as a parameter and caches one plan.</summary>
-    private static Expression<Func<TEntity, bool>> AfterKey<TEntity, TKey>(string keyName, StrongBox<TKey> lastKey)
-    {
-        var entity = Expression.Parameter(typeof(TEntity), "e");
-        var key = KeyAccess<TKey>(entity, keyName);
-        var bound = Expression.Field(Expression.Constant(lastKey), nameof(StrongBox<TKey>.Value));
-        Expression after = typeof(TKey) == typeof(string)
-            ? Expression.GreaterThan(Expression.Call(StringCompare, key, bound), Expression.Constant(0))
-            : Expression.GreaterThan(key, bound);
-        return Expression.Lambda<Func<TEntity, bool>>(after, entity);
-    }
-
-    private static MethodCallExpression KeyAccess<TKey>(ParameterExpression entity, string keyName) =>
-        Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], entity, Expression.Constant(keyName));
 
     private sealed record HistoryRun(DbContext Context, RedactionRuntime Redaction, IEntityType EntityType, IProperty[] Properties, IProperty KeyProperty, int BatchSize, IProgress<RedactionProgress>? Progress);
 }

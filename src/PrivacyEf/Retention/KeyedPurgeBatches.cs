@@ -1,34 +1,28 @@
-using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Retention;
 
 /// <summary>
-/// Deletes or anonymizes the expired rows of one entity type, batch by batch: each batch takes the batch
-/// lock and runs one statement on the eligible rows whose key is among the next <see cref="PurgeOptions.BatchSize"/>
-/// eligible keys, in its own transaction, so a purge stopped anywhere leaves every row either untouched or fully
-/// processed. When the database refuses a batch, its rows are retried one by one and the refused keys reported.
+/// Deletes or anonymizes the expired rows of one entity type: finds the eligible rows (expired, not yet anonymized,
+/// not on legal hold), counts them for a dry run, and otherwise walks them in batches of
+/// <see cref="PurgeOptions.BatchSize"/> with <see cref="KeyedPurgeWalk{TEntity, TKey}"/> on the keyset batch runner,
+/// one transaction per batch, so a purge stopped anywhere leaves every row either untouched or fully processed.
 /// </summary>
 internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEntity>
     where TEntity : class
 {
-    /// <summary>Integer keys batch by key range; other keys (GUIDs, strings) by an IN subquery.</summary>
-    private static readonly bool OrderedKeys = typeof(TKey) == typeof(int) || typeof(TKey) == typeof(long) || typeof(TKey) == typeof(short);
-
     private readonly RetentionPurge<TEntity> purge;
-    private readonly ParameterExpression entity = Expression.Parameter(typeof(TEntity), "entity");
     private readonly Expression<Func<TEntity, TKey>> keySelector;
 
     public KeyedPurgeBatches(RetentionPurge<TEntity> purge, string keyProperty)
     {
         this.purge = purge;
+        var entity = Expression.Parameter(typeof(TEntity), "entity");
         var keyAccess = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], entity, Expression.Constant(keyProperty));
         keySelector = Expression.Lambda<Func<TEntity, TKey>>(keyAccess, entity);
     }
@@ -73,119 +67,9 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         }
 
         var values = new AnonymizedValues(entityType, run.Now);
-        var batchSize = run.Options.BatchSize;
-        var refused = new List<TKey>();
-        var failures = new List<PurgeFailure>();
-        StrongBox<TKey>? after = null;
-        long processed = 0;
-        var batches = 0;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var remaining = eligible;
-            if (after is not null)
-            {
-                remaining = remaining.Where(Compare(ExpressionType.GreaterThan, after.Value!));
-            }
-
-            if (refused.Count > 0)
-            {
-                remaining = remaining.Where(Not(In(refused)));
-            }
-
-            IQueryable<TEntity> batch;
-            var lastBatch = false;
-            TKey upper = default!;
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                try
-                {
-                    await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
-                    if (OrderedKeys)
-                    {
-                        // Keyset batches: the batch is the key range up to the batch-th remaining key, so each
-                        // statement seeks from where the last one ended instead of scanning past processed rows.
-                        var bounds = await remaining.OrderBy(keySelector).Select(keySelector).Skip(batchSize - 1).Take(1)
-                            .ToListAsync(cancellationToken).ConfigureAwait(false);
-                        lastBatch = bounds.Count == 0;
-                        upper = lastBatch ? default! : bounds[0];
-                        batch = lastBatch ? remaining : remaining.Where(Compare(ExpressionType.LessThanOrEqual, upper));
-                    }
-                    else
-                    {
-                        // DELETE/UPDATE ... WHERE key IN (SELECT key ... ORDER BY key LIMIT n).
-                        batch = remaining.Where(In(remaining.OrderBy(keySelector).Select(keySelector).Take(batchSize)));
-                    }
-
-                    var affected = await ApplyAsync(batch, anonymize, values, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    if (affected > 0)
-                    {
-                        processed += affected;
-                        batches++;
-                        PurgeRun.RecordBatch(name, action, affected);
-                    }
-
-                    if (lastBatch || (!OrderedKeys && affected == 0))
-                    {
-                        break;
-                    }
-
-                    after = OrderedKeys ? new StrongBox<TKey>(upper) : null;
-                    await run.PauseAsync(cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                catch (Exception ex) when (IsRefusal(ex, cancellationToken))
-                {
-                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                    batch = OrderedKeys
-                        ? (lastBatch ? remaining : remaining.Where(Compare(ExpressionType.LessThanOrEqual, upper)))
-                        : remaining.Where(In(remaining.OrderBy(keySelector).Select(keySelector).Take(batchSize)));
-                }
-            }
-
-            // The database refused the batch: go through its rows one at a time, to keep the rows it accepts
-            // and report each row it refuses, by key.
-            batches++;
-            var keys = await batch.OrderBy(keySelector).Select(keySelector).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var key in keys)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var single = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (single.ConfigureAwait(false))
-                {
-                    try
-                    {
-                        await run.LockBatchAsync(cancellationToken).ConfigureAwait(false);
-                        var done = await ApplyAsync(eligible.Where(In(new List<TKey> { key })), anonymize, values, cancellationToken).ConfigureAwait(false);
-                        await single.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        processed += done;
-                        PurgeRun.RecordBatch(name, action, done);
-                    }
-                    catch (Exception ex) when (IsRefusal(ex, cancellationToken))
-                    {
-                        await single.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                        if (!OrderedKeys)
-                        {
-                            refused.Add(key);
-                        }
-
-                        failures.Add(new PurgeFailure(name, Convert.ToString(key, CultureInfo.InvariantCulture) ?? "null", Describe(ex)));
-                        run.RecordRefusal(name, key, ex);
-                    }
-                }
-            }
-
-            if (lastBatch)
-            {
-                break;
-            }
-
-            after = OrderedKeys ? new StrongBox<TKey>(upper) : after;
-        }
-
-        return new PurgeEntityReport(name, action, cutoff, processed, held, batches, Stopwatch.GetElapsedTime(started), failures);
+        var walk = new KeyedPurgeWalk<TEntity, TKey>(run, keySelector, eligible, (batch, token) => ApplyAsync(batch, anonymize, values, token), name, action);
+        await KeysetBatchRunner.RunAsync(db, walk, KeysetPosition<TKey>.Start, cancellationToken).ConfigureAwait(false);
+        return new PurgeEntityReport(name, action, cutoff, walk.Processed, held, walk.Batches, Stopwatch.GetElapsedTime(started), walk.Failures);
     }
 
     /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>
@@ -198,40 +82,5 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
 
         var setters = purge.Anonymize!;
         return batch.ExecuteUpdateAsync(s => setters(s, values), cancellationToken);
-    }
-
-    /// <summary>The rows whose key compares with <paramref name="bound"/> (sent as a parameter) as <paramref name="comparison"/> says.</summary>
-    private Expression<Func<TEntity, bool>> Compare(ExpressionType comparison, TKey bound)
-    {
-        var row = Expression.Parameter(typeof(TEntity), "row");
-        var keyOfRow = ReplacingExpressionVisitor.Replace(entity, row, keySelector.Body);
-        var value = Expression.Field(Expression.Constant(new StrongBox<TKey>(bound)), nameof(StrongBox<TKey>.Value));
-        return Expression.Lambda<Func<TEntity, bool>>(Expression.MakeBinary(comparison, keyOfRow, value), row);
-    }
-
-    /// <summary>The rows whose key is in <paramref name="keys"/>: a parameter (a list) or a subquery (a query).</summary>
-    private Expression<Func<TEntity, bool>> In(IEnumerable<TKey> keys)
-    {
-        Expression<Func<TKey, bool>> contains = keys is IQueryable<TKey> query
-            ? key => query.Contains(key)
-            : key => keys.Contains(key);
-
-        // A parameter of its own: the subquery's lambdas use the shared one, and EF rewrites parameters by identity.
-        var row = Expression.Parameter(typeof(TEntity), "row");
-        var keyOfRow = ReplacingExpressionVisitor.Replace(entity, row, keySelector.Body);
-        var body = ReplacingExpressionVisitor.Replace(contains.Parameters[0], keyOfRow, contains.Body);
-        return Expression.Lambda<Func<TEntity, bool>>(body, row);
-    }
-
-    private static Expression<Func<TEntity, bool>> Not(Expression<Func<TEntity, bool>> predicate) =>
-        Expression.Lambda<Func<TEntity, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
-
-    private static bool IsRefusal(Exception exception, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && exception is DbException or DbUpdateException;
-
-    private static string Describe(Exception exception)
-    {
-        var database = exception as DbException ?? exception.InnerException as DbException;
-        return (database ?? exception).Message.ReplaceLineEndings(" ").Trim();
     }
 }

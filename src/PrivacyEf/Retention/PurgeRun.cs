@@ -7,7 +7,7 @@ using PrivacyEf.Internal;
 namespace PrivacyEf.Retention;
 
 /// <summary>The state one purge run shares with the batches of every entity type.</summary>
-internal sealed class PurgeRun(DbContext context, IBulkWritePreparation? writePreparation, PurgeOptions options, DateTimeOffset now, ILogger logger, bool holdsRunLock)
+internal sealed class PurgeRun(DbContext context, ISqlDialect dialect, IBulkWritePreparation? writePreparation, PurgeOptions options, DateTimeOffset now, ILogger logger, bool holdsRunLock)
 {
     public DbContext Context { get; } = context;
 
@@ -21,7 +21,7 @@ internal sealed class PurgeRun(DbContext context, IBulkWritePreparation? writePr
     /// still never processes a row twice.
     /// </summary>
     public Task LockBatchAsync(CancellationToken cancellationToken) =>
-        holdsRunLock ? Task.CompletedTask : RetentionLocks.LockBatchAsync(Context, cancellationToken);
+        holdsRunLock ? Task.CompletedTask : RetentionLocks.LockBatchAsync(dialect, Context, cancellationToken);
 
     /// <summary>
     /// Anonymizing writes placeholders through the columns' value converters, and an encrypting converter needs the

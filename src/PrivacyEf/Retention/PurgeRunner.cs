@@ -24,8 +24,9 @@ internal static class PurgeRunner
 
         var started = Stopwatch.GetTimestamp();
         var contextOptions = context.GetService<IDbContextOptions>();
-        var kernel = PrivacyKernel.Find(contextOptions);
-        var now = options.Now ?? (options.TimeProvider ?? kernel?.Clock ?? TimeProvider.System).GetUtcNow();
+        var kernel = PrivacyKernel.Of(context);
+        var dialect = kernel.Get<SqlDialects>().Require(context, nameof(RetentionDbContextExtensions.PurgeExpiredAsync), RetentionLocks.DialectNeeds);
+        var now = options.Now ?? (options.TimeProvider ?? kernel.Clock).GetUtcNow();
         var logger = (context.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf.Retention");
 
         using var activity = RetentionTelemetry.ActivitySource.StartActivity(RetentionTelemetry.PurgeActivityName);
@@ -34,7 +35,7 @@ internal static class PurgeRunner
         activity?.SetTag("db.system", context.Database.ProviderName);
 
         var runLock = options.SingleRunner && !options.DryRun
-            ? await RetentionLocks.TryAcquireRunLockAsync(context, cancellationToken).ConfigureAwait(false)
+            ? await RetentionLocks.TryAcquireRunLockAsync(dialect, context, cancellationToken).ConfigureAwait(false)
             : null;
         if (options.SingleRunner && !options.DryRun && runLock is null)
         {
@@ -50,7 +51,7 @@ internal static class PurgeRunner
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var run = new PurgeRun(context, kernel?.Get<IBulkWritePreparation>(), options, now, logger, holdsRunLock: runLock is not null);
+            var run = new PurgeRun(context, dialect, kernel.Get<IBulkWritePreparation>(), options, now, logger, holdsRunLock: runLock is not null);
             foreach (var (entityType, metadata) in RetainedEntityTypes(context.Model, options.EntityFilter))
             {
                 var report = await ((IRunnableRetentionPurge)metadata.Purge!).RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);

@@ -10,10 +10,11 @@ namespace PrivacyEf.Retention;
 
 /// <summary>
 /// Prepares retained entity types for the purge: entities anonymized on expiry get the shadow
-/// <see cref="AnonymizedValues.AnonymizedAtProperty"/> column, and on SQLite a <c>DateTimeOffset</c> retention date
-/// is stored as sortable UTC text, because SQLite cannot compare EF's default <c>DateTimeOffset</c> text.
+/// <see cref="AnonymizedValues.AnonymizedAtProperty"/> column, and where the dialect asks for it (SQLite) a
+/// <c>DateTimeOffset</c> retention date is stored as sortable UTC text, because the database cannot compare EF's
+/// default <c>DateTimeOffset</c> text.
 /// </summary>
-internal sealed class RetentionModelConvention(bool isSqlite) : IModelFinalizingConvention
+internal sealed class RetentionModelConvention(bool storeDateTimeOffsetAsSortableText) : IModelFinalizingConvention
 {
     // EF's own SQLite format for DateTimeOffset, always at offset +00:00: such texts sort as the instants do,
     // and rows EF wrote in UTC before read back unchanged.
@@ -36,7 +37,7 @@ internal sealed class RetentionModelConvention(bool isSqlite) : IModelFinalizing
                 AddAnonymizedAt(mutable);
             }
 
-            if (isSqlite && mutable.FindProperty(retention.FromProperty) is { } from
+            if (storeDateTimeOffsetAsSortableText && mutable.FindProperty(retention.FromProperty) is { } from
                 && (from.ClrType == typeof(DateTimeOffset) || from.ClrType == typeof(DateTimeOffset?))
                 && from.GetValueConverter() is null)
             {

@@ -55,7 +55,8 @@ public static class PrivacySubjectRightsExtensions
     public static async Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
-        var clock = PrivacyKernel.Of(context).Clock;
+        var kernel = PrivacyKernel.Of(context);
+        var clock = kernel.Clock;
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var results = new List<ErasureResult>();
@@ -88,12 +89,10 @@ public static class PrivacySubjectRightsExtensions
             }).ConfigureAwait(false);
         }
 
-        if (string.Equals(context.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal) && context.Database.CurrentTransaction is null)
+        if (kernel.Get<SqlDialects>().Find(context)?.FlushErasedPages is { } flush && context.Database.CurrentTransaction is null)
         {
-            // EF creates SQLite databases in WAL mode: until a checkpoint, the database file still holds the
-            // erased rows and the WAL file their overwritten pages. TRUNCATE writes the erasure into the file
-            // (where secure_delete zeroes what it frees) and empties the WAL.
-            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+            // Until the journal is flushed, the database's files may still hold the erased values.
+            await context.Database.ExecuteSqlRawAsync(flush, cancellationToken).ConfigureAwait(false);
         }
 
         return new ErasureReceipt(clock.GetUtcNow(), clock.GetElapsedTime(started), results);
