@@ -65,10 +65,15 @@ public sealed class PostgresCluster : IAsyncDisposable
     public string AdminConnectionString => ConnectionString("postgres");
 
     /// <summary>An Npgsql connection string for <paramref name="database"/> on this cluster.</summary>
+    /// <remarks>
+    /// Every test has a database of its own, so a pool of its own: idle connections are closed after a few seconds
+    /// (Npgsql keeps them five minutes by default), or hundreds of finished tests' pools exhaust the server's
+    /// connections.
+    /// </remarks>
     public string ConnectionString(string database) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true;Timeout=30");
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Connection Idle Lifetime=5;Connection Pruning Interval=1;Include Error Detail=true;Timeout=30");
 
     /// <summary>Creates, initializes and starts a new cluster; throws <see cref="InvalidOperationException"/> with the details when that fails.</summary>
     public static async Task<PostgresCluster> StartAsync()
@@ -148,7 +153,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             TryDeleteFile(logPath);
             var options = string.Create(
                 CultureInfo.InvariantCulture,
-                $"-p {Port} -h 127.0.0.1 -k '{BaseDirectory}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+                $"-p {Port} -h 127.0.0.1 -k '{BaseDirectory}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
             var started = await RunServerToolAsync(
                 pgCtl,
                 "-D", dataDirectory, "-l", logPath, "-w", "-t", "60", "-o", options, "start").ConfigureAwait(false);
