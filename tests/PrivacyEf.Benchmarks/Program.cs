@@ -7,12 +7,20 @@ using PrivacyEf.Benchmarks.Redaction;
 
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
+// `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
 if (args.Length > 0 && args[0] == "--quick-retention")
 {
     var rowCounts = args.Length > 1 ? args[1].Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [100_000];
     await RetentionBenchmarks.QuickAsync(rowCounts, naiveLimit: 100_000);
+    return;
+}
+
+if (args.Contains("--quick-read"))
+{
+    EncryptedColumnBenchmarks.Quick();
+    AccessBenchmarks.Quick();
     return;
 }
 

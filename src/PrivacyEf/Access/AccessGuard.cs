@@ -47,7 +47,7 @@ public static class AccessGuard
             throw new PrivacyAccessDeniedException(member.EntityName, member.PropertyName, scope?.Purpose, write: false);
         }
 
-        var masked = ValueMasker.Mask(value, typeof(T), member.Property.Mask, member.Property.Category, member.IsNullable, access.PseudonymKey);
+        var masked = ValueMasker.Mask(value, typeof(T), member.Property.Mask, member.Property.Category, member.IsNullable, access.PseudonymKeyFor(member.Property.Mask));
         return masked is null ? default! : (T)masked;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
             }
 
             var mask = ValueMasker.Mask(
-                value, property.Property.ClrType, property.Metadata.Mask, property.Metadata.Category, property.Property.IsNullable, access.PseudonymKey);
+                value, property.Property.ClrType, property.Metadata.Mask, property.Metadata.Category, property.Property.IsNullable, access.PseudonymKeyFor(property.Metadata.Mask));
             property.Setter.SetClrValueUsingContainingEntity(entity, mask);
             masked.Set(i, mask);
         }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,8 +20,14 @@ internal sealed class AccessRuntime : IDisposable
     private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
     private readonly ConditionalWeakTable<DbContext, object> trackedSubscriptions = [];
 
-    public AccessRuntime(PrivacyPolicy policy, AccessOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <summary>The purpose of the key of <see cref="MaskStyle.Pseudonym"/> tokens: not redaction's, so the two kinds of token never match.</summary>
+    public const string PseudonymPurpose = "PrivacyEf.Access.Pseudonyms.v1";
+
+    private readonly PseudonymKeySource pseudonymKeys;
+
+    public AccessRuntime(PrivacyPolicy policy, AccessOptions options, TimeProvider timeProvider, PseudonymKeySource pseudonymKeys, ILogger logger)
     {
+        this.pseudonymKeys = pseudonymKeys;
         Policy = new AccessPolicy(policy, options);
         TimeProvider = timeProvider;
         Writer = new AccessLogWriter(logger);
@@ -34,8 +39,13 @@ internal sealed class AccessRuntime : IDisposable
 
     public AccessLogWriter Writer { get; }
 
-    /// <summary>The key of <see cref="MaskStyle.Pseudonym"/> tokens: stable for the life of the application.</summary>
-    public byte[] PseudonymKey { get; } = RandomNumberGenerator.GetBytes(32);
+    /// <summary>
+    /// The key a mask of the declared style needs: for <see cref="MaskStyle.Pseudonym"/>, the application's masking key
+    /// (the same on every instance that shares the key ring, and after a restart); for any other style none, so
+    /// masking does not read the key ring.
+    /// </summary>
+    public ReadOnlySpan<byte> PseudonymKeyFor(MaskStyle declared) =>
+        declared == MaskStyle.Pseudonym ? pseudonymKeys.KeyFor(PseudonymPurpose) : default;
 
     /// <summary>Disclosures made outside any scope (only with <see cref="UnscopedAccess.Disclose"/>).</summary>
     public DisclosureBuffer UnscopedDisclosures { get; } = new();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,11 +27,13 @@ internal sealed class PrivacyRuntime : IDisposable
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("PrivacyEf");
         Kernel = new PrivacyKernel(timeProvider, logger, Options.Policy);
         KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
-        Redaction = new RedactionRuntime(Options.Redaction, dataProtection, services, logger);
-        Access = new AccessRuntime(Options.Policy, Options.Access, timeProvider, logger);
+        PseudonymKeys = new PseudonymKeySource(Options.Redaction.PseudonymKey, dataProtection, () => services?.GetService<IKeyManager>());
+        Redaction = new RedactionRuntime(Options.Redaction, PseudonymKeys, services, logger);
+        Access = new AccessRuntime(Options.Policy, Options.Access, timeProvider, PseudonymKeys, logger);
 
         var dialects = new SqlDialects(Options.SqlDialects);
         Kernel.Register(dialects);
+        Kernel.Register(PseudonymKeys);
         Kernel.Register(KeyRing);
         Kernel.Register(Redaction);
         Kernel.Register(Access);
@@ -54,6 +58,9 @@ internal sealed class PrivacyRuntime : IDisposable
     public PrivacyKernel Kernel { get; }
 
     public DataKeyRing KeyRing { get; }
+
+    /// <summary>The one source of pseudonym keys, for masking and redaction (each under its own purpose).</summary>
+    public PseudonymKeySource PseudonymKeys { get; }
 
     public RedactionRuntime Redaction { get; }
 

@@ -27,7 +27,7 @@ internal static class PrivacyInventoryBuilder
                     p.Category,
                     p.Encrypt,
                     p.Searchable,
-                    EffectiveMask(p),
+                    EffectiveMask.Of(p.Mask, p.Category, entityType.FindProperty(p.Name)!.ClrType),
                     p.Redact,
                     metadata.EffectivePurposes(p)))
                 .ToList();
@@ -54,18 +54,6 @@ internal static class PrivacyInventoryBuilder
         var purposes = purposeNames.Select(name => new InventoryPurpose(name, describePurpose(name), Notice(name, entities))).ToList();
         return new PrivacyInventory(entities, purposes);
     }
-
-    /// <summary>The mask a reader without access sees: <see cref="MaskStyle.Default"/> resolved by category.</summary>
-    public static MaskStyle EffectiveMask(PrivacyPropertyMetadata property) => property.Mask != MaskStyle.Default
-        ? property.Mask
-        : property.Category switch
-        {
-            PersonalDataCategory.Contact when property.Name.Contains("mail", StringComparison.OrdinalIgnoreCase) => MaskStyle.Email,
-            PersonalDataCategory.Financial => MaskStyle.Last4,
-            PersonalDataCategory.Identity when property.Name.Contains("name", StringComparison.OrdinalIgnoreCase) => MaskStyle.Initials,
-            _ when property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?) || property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?) || property.ClrType == typeof(DateOnly) || property.ClrType == typeof(DateOnly?) => MaskStyle.YearOnly,
-            _ => MaskStyle.Hidden,
-        };
 
     private static string Notice(string purpose, IReadOnlyList<InventoryEntity> entities)
     {

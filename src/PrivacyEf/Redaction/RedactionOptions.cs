@@ -19,7 +19,8 @@ public sealed class RedactionOptions
     /// <summary>
     /// The HMAC key for <see cref="RedactionOperator.Pseudonymize"/> (at least 16 bytes). When null,
     /// <see cref="PiiRedactor.Default"/> uses a random key per process and the runtime derives a stable key from the
-    /// application's Data Protection key ring.
+    /// application's Data Protection key ring. The runtime derives the key of <see cref="MaskStyle.Pseudonym"/> masks
+    /// from the same source (this key when set, else the ring), under a purpose of its own.
     /// </summary>
     public byte[]? PseudonymKey
     {

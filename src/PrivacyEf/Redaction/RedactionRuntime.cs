@@ -1,27 +1,25 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Redaction;
 
 /// <summary>One application's redaction: its redactor (built on first use, with the pseudonym key of its key ring) and its observers.</summary>
 internal sealed class RedactionRuntime
 {
+    /// <summary>The purpose of redaction's pseudonym key; unchanged since redaction derived its own, so stored tokens still match.</summary>
+    public const string PseudonymPurpose = "PrivacyEf.Redaction.Pseudonyms.v1";
+
     private readonly Lazy<PiiRedactor> redactor;
     private readonly Lazy<IRedactionObserver[]> observers;
     private readonly ILogger logger;
 
-    public RedactionRuntime(RedactionOptions options, IDataProtectionProvider dataProtection, IServiceProvider? services, ILogger logger)
+    public RedactionRuntime(RedactionOptions options, PseudonymKeySource pseudonymKeys, IServiceProvider? services, ILogger logger)
     {
         this.logger = logger;
         var snapshot = options.Clone();
-        redactor = new Lazy<PiiRedactor>(() =>
-        {
-            var keyManager = services?.GetService<IKeyManager>();
-            var derivedKey = snapshot.PseudonymKey is null && keyManager is not null ? PseudonymKeyDerivation.Derive(dataProtection, keyManager) : null;
-            return new PiiRedactor(snapshot, derivedKey);
-        });
+        // A configured key is redaction's own key, as documented (a standalone PiiRedactor with the same options agrees).
+        redactor = new Lazy<PiiRedactor>(() => new PiiRedactor(snapshot, snapshot.PseudonymKey is null ? pseudonymKeys.KeyFor(PseudonymPurpose) : null));
 
         // Resolved on first use, so an observer may depend on services that depend on PrivacyEf.
         observers = new Lazy<IRedactionObserver[]>(() => services?.GetServices<IRedactionObserver>().ToArray() ?? []);

@@ -86,8 +86,8 @@ internal static class PurgeRunner
     }
 
     /// <summary>
-    /// The entity types with a generated purge, ordered so that an entity whose rows reference another retained
-    /// entity is purged before it: its rows go first, and the principal's delete is not refused because of them.
+    /// The entity types with a generated purge, in <see cref="DependentsFirstOrder"/> (the order erasure uses too):
+    /// an entity whose rows reference another retained entity is purged before it.
     /// </summary>
     internal static IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> RetainedEntityTypes(IModel model, Func<Type, bool>? filter)
     {
@@ -110,36 +110,8 @@ internal static class PurgeRunner
             retained.Add((entityType, metadata));
         }
 
-        var ordered = new List<(IEntityType, PrivacyEntityMetadata)>(retained.Count);
-        var visited = new HashSet<IEntityType>();
-        foreach (var item in retained)
-        {
-            Visit(item);
-        }
-
-        return ordered;
-
-        void Visit((IEntityType EntityType, PrivacyEntityMetadata Metadata) item)
-        {
-            if (!visited.Add(item.EntityType))
-            {
-                return;
-            }
-
-            foreach (var dependent in retained)
-            {
-                if (dependent.EntityType != item.EntityType && References(dependent.EntityType, item.EntityType))
-                {
-                    Visit(dependent);
-                }
-            }
-
-            ordered.Add(item);
-        }
+        return DependentsFirstOrder.Sort(retained, e => e.EntityType);
     }
-
-    private static bool References(IEntityType dependent, IEntityType principal) =>
-        dependent.GetForeignKeys().Any(fk => fk.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(fk.PrincipalEntityType));
 
     private static IEnumerable<IRetentionParticipant> Participants(IDbContextOptions options) =>
         options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IEnumerable<IRetentionParticipant>>() ?? [];

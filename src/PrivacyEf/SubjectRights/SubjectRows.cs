@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.SubjectRights;
 
@@ -19,29 +20,11 @@ internal static class SubjectRows
             .Where(e => !e.IsOwned())
             .Select(e => (EntityType: e, Metadata: PrivacyRegistry.Find(e.ClrType)))
             .Where(e => e.Metadata?.DataSubjectProperty is { } property && e.EntityType.FindProperty(property) is not null)
-            .Select(e => (e.EntityType, e.Metadata!))
+            .Select(e => (e.EntityType, Metadata: e.Metadata!))
             .ToList();
 
-        // Dependents first, so deleting a subject's rows never trips a foreign key.
-        var ordered = new List<(IEntityType, PrivacyEntityMetadata)>();
-        var visited = new HashSet<IEntityType>();
-        void Visit((IEntityType EntityType, PrivacyEntityMetadata Metadata) entry)
-        {
-            if (!visited.Add(entry.EntityType))
-            {
-                return;
-            }
-
-            foreach (var dependent in linked.Where(d => d.EntityType.GetForeignKeys().Any(fk => fk.PrincipalEntityType == entry.EntityType && d.EntityType != entry.EntityType)))
-            {
-                Visit(dependent);
-            }
-
-            ordered.Add(entry);
-        }
-
-        linked.ForEach(Visit);
-        return ordered;
+        // Dependents first, in the order the retention purge uses too, so deleting a subject's rows never trips a foreign key.
+        return DependentsFirstOrder.Sort(linked, e => e.EntityType);
     }
 
     /// <summary>The subject's rows of one entity type, loaded (and decrypted) by EF.</summary>

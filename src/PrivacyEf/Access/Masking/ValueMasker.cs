@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access.Masking;
 
 /// <summary>
 /// Turns a personal value into what a reader without access may see. Strings are masked by text element; dates keep
 /// their year (January 1st) under <see cref="MaskStyle.YearOnly"/>; every other value is withheld (null or default).
+/// The style applied is <see cref="EffectiveMask"/>'s, the one the privacy inventory describes.
 /// </summary>
 internal static class ValueMasker
 {
@@ -17,24 +19,8 @@ internal static class ValueMasker
     /// <param name="nullable">Whether null may stand for a hidden value.</param>
     /// <param name="pseudonymKey">The key of <see cref="MaskStyle.Pseudonym"/> tokens.</param>
     /// <returns>The masked value.</returns>
-    public static string? MaskString(string? value, MaskStyle style, PersonalDataCategory category, bool nullable, ReadOnlySpan<byte> pseudonymKey)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return value;
-        }
-
-        return Resolve(style, category, value) switch
-        {
-            MaskStyle.Redacted => MaskPlaceholders.Redacted,
-            MaskStyle.Email => Email(value),
-            MaskStyle.Last4 => Last4(value),
-            MaskStyle.Initials => Initials(value),
-            MaskStyle.YearOnly => YearOf(value),
-            MaskStyle.Pseudonym => Pseudonym(value, pseudonymKey),
-            _ => nullable ? null : MaskPlaceholders.Hidden,
-        };
-    }
+    public static string? MaskString(string? value, MaskStyle style, PersonalDataCategory category, bool nullable, ReadOnlySpan<byte> pseudonymKey) =>
+        MaskText(value, EffectiveMask.Of(style, category, typeof(string)), nullable, pseudonymKey);
 
     /// <summary>Masks a value of any type: strings by style, dates to their year, anything else to null or its default.</summary>
     /// <param name="value">The real value.</param>
@@ -52,12 +38,13 @@ internal static class ValueMasker
             return null;
         }
 
+        var applied = EffectiveMask.Of(style, category, clrType);
         if (value is string text)
         {
-            return MaskString(text, style, category, nullable, pseudonymKey);
+            return MaskText(text, applied, nullable, pseudonymKey);
         }
 
-        if (style is MaskStyle.Default or MaskStyle.YearOnly)
+        if (applied == MaskStyle.YearOnly)
         {
             switch (value)
             {
@@ -79,34 +66,31 @@ internal static class ValueMasker
         return Activator.CreateInstance(clrType);
     }
 
-    private static MaskStyle Resolve(MaskStyle style, PersonalDataCategory category, string value)
+    private static string? MaskText(string? value, MaskStyle applied, bool nullable, ReadOnlySpan<byte> pseudonymKey)
     {
-        if (style != MaskStyle.Default)
+        if (string.IsNullOrEmpty(value))
         {
-            return style;
+            return value;
         }
 
-        return category switch
+        return applied switch
         {
-            PersonalDataCategory.Contact when LooksLikeEmail(value) => MaskStyle.Email,
-            PersonalDataCategory.Financial => MaskStyle.Last4,
-            PersonalDataCategory.Identity => MaskStyle.Initials,
-            _ => MaskStyle.Hidden,
+            MaskStyle.Redacted => MaskPlaceholders.Redacted,
+            MaskStyle.Email => Email(value),
+            MaskStyle.Last4 => Last4(value),
+            MaskStyle.Initials => Initials(value),
+            MaskStyle.YearOnly => YearOf(value),
+            MaskStyle.Pseudonym => Pseudonym(value, pseudonymKey),
+            _ => nullable ? null : MaskPlaceholders.Hidden,
         };
-    }
-
-    private static bool LooksLikeEmail(string value)
-    {
-        var at = value.LastIndexOf('@');
-        return at > 0 && at < value.Length - 1 && !value.AsSpan().ContainsAny(' ', '\t', '\n');
     }
 
     private static string Email(string value)
     {
         var at = value.LastIndexOf('@');
-        if (at < 0 || at == value.Length - 1)
+        if (at < 0 || at == value.Length - 1 || value.AsSpan().ContainsAny(' ', '\t', '\n'))
         {
-            // Not an address: nothing of it is safe to keep.
+            // Not an address (a phone, a postal address, a sentence with an @ in it): nothing of it is safe to keep.
             return MaskPlaceholders.Hidden;
         }
 

@@ -1,0 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PrivacyEf.Tests.Model.Access;
+
+public class VisitorDbContext(DbContextOptions<VisitorDbContext> options) : DbContext(options)
+{
+    public DbSet<Visitor> Visitors => Set<Visitor>();
+}
