@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the 300-entity model (the same templates LargeModelTests uses) as a real project against this checkout's
+# runtime and generator, makes an edit in a file without privacy attributes, rebuilds, and prints the generator
+# time the compiler itself reports for that warm rebuild (-p:ReportAnalyzer=true).
+# Usage: report-generator-time.sh [work-dir]   (default: a new temporary directory, removed afterwards)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+work="${1:-}"
+if [[ -z "$work" ]]; then
+  work="$(mktemp -d "${TMPDIR:-/tmp}/privacyef-generator-time.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+fi
+
+mkdir -p "$work/Model" "$work/Services"
+cat >"$work/LargeModel.csproj" <<PROJECT
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/PrivacyEf/PrivacyEf.csproj" />
+    <ProjectReference Include="$repo/generators/PrivacyEf.Generators/PrivacyEf.Generators.csproj" ReferenceOutputAssembly="false" OutputItemType="Analyzer" />
+  </ItemGroup>
+</Project>
+PROJECT
+# Outside the repository: its Directory.Build.* files would not apply anyway, but say so for a work dir inside it.
+echo '<Project />' >"$work/Directory.Build.props"
+echo '<Project />' >"$work/Directory.Build.targets"
+echo '<Project />' >"$work/Directory.Packages.props"
+
+for n in $(seq 1 300); do
+  sed -e "s/{N}/$n/g" -e "s/{AREA}/$((n % 10))/g" "$here/LargeModelEntity.txt" >"$work/Model/Record$n.cs"
+done
+for n in $(seq 1 100); do
+  sed -e "s/{N}/$n/g" "$here/LargeModelUnrelated.txt" >"$work/Services/Service$n.cs"
+done
+
+cd "$work"
+dotnet build -c Release -nologo -v:q >/dev/null
+sed -i 's/sum += value;/sum += value * 1;/' Services/Service1.cs
+dotnet build -c Release -nologo --no-restore --no-dependencies -p:ReportAnalyzer=true -v:d >build.log
+# The compiler prints one line per generator under "Total generator execution time".
+grep -A3 "Total generator execution time" build.log || true
+grep "PrivacyEf.Generators" build.log | grep -v "^\s*/" | head -5
