@@ -18,18 +18,26 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var personal = AttributeSites(context, PrivacyAttributeNames.Personal, PrivacyAttributeKind.Personal, EntityParser.IsPropertyDeclaration, TrackingNames.PersonalAttributes, TrackingNames.CollectedPersonal);
-        var dataSubject = AttributeSites(context, PrivacyAttributeNames.DataSubject, PrivacyAttributeKind.DataSubject, EntityParser.IsPropertyDeclaration, TrackingNames.DataSubjectAttributes, TrackingNames.CollectedDataSubject);
-        var legalHold = AttributeSites(context, PrivacyAttributeNames.LegalHold, PrivacyAttributeKind.LegalHold, EntityParser.IsPropertyDeclaration, TrackingNames.LegalHoldAttributes, TrackingNames.CollectedLegalHold);
-        var purpose = AttributeSites(context, PrivacyAttributeNames.Purpose, PrivacyAttributeKind.Purpose, EntityParser.IsPropertyOrClassDeclaration, TrackingNames.PurposeAttributes, TrackingNames.CollectedPurpose);
-        var retain = AttributeSites(context, PrivacyAttributeNames.Retain, PrivacyAttributeKind.Retain, EntityParser.IsClassDeclaration, TrackingNames.RetainAttributes, TrackingNames.CollectedRetain);
+        var personal = AttributeSites(context, PrivacyAttributeNames.Personal, PrivacyAttributeKind.Personal, SiteFilter.IsPersonalSite, TrackingNames.PersonalAttributes, TrackingNames.CollectedPersonal);
+        var dataSubject = AttributeSites(context, PrivacyAttributeNames.DataSubject, PrivacyAttributeKind.DataSubject, SiteFilter.IsDataSubjectSite, TrackingNames.DataSubjectAttributes, TrackingNames.CollectedDataSubject);
+        var legalHold = AttributeSites(context, PrivacyAttributeNames.LegalHold, PrivacyAttributeKind.LegalHold, SiteFilter.IsLegalHoldSite, TrackingNames.LegalHoldAttributes, TrackingNames.CollectedLegalHold);
+        var purpose = AttributeSites(context, PrivacyAttributeNames.Purpose, PrivacyAttributeKind.Purpose, SiteFilter.IsPurposeSite, TrackingNames.PurposeAttributes, TrackingNames.CollectedPurpose);
+        var retain = AttributeSites(context, PrivacyAttributeNames.Retain, PrivacyAttributeKind.Retain, SiteFilter.IsTypeDeclaration, TrackingNames.RetainAttributes, TrackingNames.CollectedRetain);
+
+        // The attribute finders never report an attribute on the property of a positional record parameter.
+        var positionalRecords = context.SyntaxProvider
+            .CreateSyntaxProvider(SiteFilter.IsRecordWithPropertyAttributes, EntityParser.ParseFromPositionalRecord)
+            .WithTrackingName(TrackingNames.PositionalRecords)
+            .Collect()
+            .WithTrackingName(TrackingNames.CollectedPositionalRecords);
 
         var parseResults = personal
             .Combine(dataSubject).WithTrackingName(TrackingNames.PersonalAndDataSubjectSites)
             .Combine(legalHold).WithTrackingName(TrackingNames.PropertyAttributeSites)
             .Combine(purpose).WithTrackingName(TrackingNames.PropertyAndPurposeSites)
             .Combine(retain).WithTrackingName(TrackingNames.AllAttributeSites)
-            .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right))
+            .Combine(positionalRecords).WithTrackingName(TrackingNames.AllSites)
+            .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left.Left, sites.Left.Left.Left.Left.Right, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right))
             .WithTrackingName(TrackingNames.ParseResults);
 
         var diagnostics = parseResults
