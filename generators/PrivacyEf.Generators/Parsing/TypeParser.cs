@@ -18,7 +18,7 @@ internal sealed class TypeParser
     private static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
     private readonly INamedTypeSymbol _type;
-    private readonly string _entityName;
+    private string? _entityName;
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly SyntaxAnnotationReader _syntaxReader = new();
     private readonly PropertyChecks _checks;
@@ -27,9 +27,11 @@ internal sealed class TypeParser
     public TypeParser(INamedTypeSymbol type)
     {
         _type = type;
-        _entityName = type.ToDisplayString(MessageFormat);
         _checks = new PropertyChecks(type);
     }
+
+    /// <summary>The entity's name in messages; built only when there is one to write.</summary>
+    private string EntityName => _entityName ??= _type.ToDisplayString(MessageFormat);
 
     public EntityParseResult Parse(CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ internal sealed class TypeParser
                 purposes = purpose.Purposes;
                 if (!purpose.IsValid)
                 {
-                    Report(declaringProperty, DiagnosticDescriptors.PurposeEmpty, purpose.Location, "property '" + property.Name + "' of entity '" + _entityName + "'");
+                    Report(declaringProperty, DiagnosticDescriptors.PurposeEmpty, purpose.Location, "property '" + property.Name + "' of entity '" + EntityName + "'");
                 }
             }
 
@@ -77,7 +79,7 @@ internal sealed class TypeParser
                 }
                 else
                 {
-                    Report(declaringProperty, DiagnosticDescriptors.DuplicateDataSubject, annotations.DataSubject, property.Name, _entityName, dataSubject.Name);
+                    Report(declaringProperty, DiagnosticDescriptors.DuplicateDataSubject, annotations.DataSubject, property.Name, EntityName, dataSubject.Name);
                 }
             }
 
@@ -85,7 +87,7 @@ internal sealed class TypeParser
             {
                 if (property.Type.SpecialType != SpecialType.System_Boolean)
                 {
-                    Report(declaringProperty, DiagnosticDescriptors.LegalHoldNotBool, annotations.LegalHold, property.Name, _entityName, property.Type.ToDisplayString(MessageFormat));
+                    Report(declaringProperty, DiagnosticDescriptors.LegalHoldNotBool, annotations.LegalHold, property.Name, EntityName, property.Type.ToDisplayString(MessageFormat));
                 }
                 else if (legalHold is null)
                 {
@@ -93,7 +95,7 @@ internal sealed class TypeParser
                 }
                 else
                 {
-                    Report(declaringProperty, DiagnosticDescriptors.DuplicateLegalHold, annotations.LegalHold, property.Name, _entityName, legalHold.Name);
+                    Report(declaringProperty, DiagnosticDescriptors.DuplicateLegalHold, annotations.LegalHold, property.Name, EntityName, legalHold.Name);
                 }
             }
         }
@@ -110,7 +112,7 @@ internal sealed class TypeParser
                 classPurposes = classPurpose.Purposes;
                 if (!classPurpose.IsValid)
                 {
-                    Report(purposeOwner, DiagnosticDescriptors.PurposeEmpty, classPurpose.Location, "entity '" + _entityName + "'");
+                    Report(purposeOwner, DiagnosticDescriptors.PurposeEmpty, classPurpose.Location, "entity '" + EntityName + "'");
                 }
             }
         }
@@ -127,7 +129,7 @@ internal sealed class TypeParser
             _diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.MissingDataSubject,
                 LocationInfo.From(_type.Locations.IsEmpty ? null : _type.Locations[0]),
-                _entityName));
+                EntityName));
         }
 
         var fullyQualifiedName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -221,36 +223,36 @@ internal sealed class TypeParser
         if (TypeFacts.NavigationTarget(type) is { } target)
         {
             // The other checks would only add noise: none of them applies to a navigation.
-            Report(declaringProperty, DiagnosticDescriptors.PersonalOnNavigation, arguments.Location, property.Name, _entityName, target.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(MessageFormat));
+            Report(declaringProperty, DiagnosticDescriptors.PersonalOnNavigation, arguments.Location, property.Name, EntityName, target.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(MessageFormat));
             return null;
         }
 
         if (arguments.Encrypt && _checks.KeyRole(property, isDataSubject, cancellationToken) is { } role)
         {
-            Report(declaringProperty, DiagnosticDescriptors.EncryptOnKey, arguments.Location, property.Name, _entityName, role);
+            Report(declaringProperty, DiagnosticDescriptors.EncryptOnKey, arguments.Location, property.Name, EntityName, role);
         }
         else if (arguments.Encrypt && !TypeFacts.IsStringOrBytes(type))
         {
-            Report(declaringProperty, DiagnosticDescriptors.EncryptUnsupportedType, arguments.Location, property.Name, _entityName, type.ToDisplayString(MessageFormat));
+            Report(declaringProperty, DiagnosticDescriptors.EncryptUnsupportedType, arguments.Location, property.Name, EntityName, type.ToDisplayString(MessageFormat));
         }
 
         if (arguments.Searchable && !TypeFacts.IsString(type))
         {
-            Report(declaringProperty, DiagnosticDescriptors.SearchableNotString, arguments.Location, property.Name, _entityName, type.ToDisplayString(MessageFormat));
+            Report(declaringProperty, DiagnosticDescriptors.SearchableNotString, arguments.Location, property.Name, EntityName, type.ToDisplayString(MessageFormat));
         }
         else if (arguments.Searchable && !arguments.Encrypt)
         {
-            Report(declaringProperty, DiagnosticDescriptors.SearchableWithoutEncrypt, arguments.Location, property.Name, _entityName);
+            Report(declaringProperty, DiagnosticDescriptors.SearchableWithoutEncrypt, arguments.Location, property.Name, EntityName);
         }
 
         if (arguments.Redact && !TypeFacts.IsString(type))
         {
-            Report(declaringProperty, DiagnosticDescriptors.RedactUnsupportedType, arguments.Location, property.Name, _entityName, type.ToDisplayString(MessageFormat));
+            Report(declaringProperty, DiagnosticDescriptors.RedactUnsupportedType, arguments.Location, property.Name, EntityName, type.ToDisplayString(MessageFormat));
         }
 
         if (PropertyChecks.MaskFitsOnly(arguments.Mask, type) is { } fits)
         {
-            Report(declaringProperty, DiagnosticDescriptors.MaskUnsupportedType, arguments.Location, property.Name, _entityName, type.ToDisplayString(MessageFormat), arguments.Mask.MemberName!, fits);
+            Report(declaringProperty, DiagnosticDescriptors.MaskUnsupportedType, arguments.Location, property.Name, EntityName, type.ToDisplayString(MessageFormat), arguments.Mask.MemberName!, fits);
         }
 
         return new PropertyModel(
@@ -291,7 +293,7 @@ internal sealed class TypeParser
         var valid = true;
         if (days <= 0)
         {
-            Report(owner, DiagnosticDescriptors.RetainDaysNotPositive, location, _entityName, days.ToString(CultureInfo.InvariantCulture));
+            Report(owner, DiagnosticDescriptors.RetainDaysNotPositive, location, EntityName, days.ToString(CultureInfo.InvariantCulture));
             valid = false;
         }
 
@@ -299,7 +301,7 @@ internal sealed class TypeParser
         if (fromProperty is null)
         {
             var written = from is null ? "null" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(from, quote: true);
-            Report(owner, DiagnosticDescriptors.RetainFromNotFound, location, _entityName, written);
+            Report(owner, DiagnosticDescriptors.RetainFromNotFound, location, EntityName, written);
             valid = false;
         }
         else if (fromProperty.Type.TypeKind == TypeKind.Error)
@@ -309,7 +311,7 @@ internal sealed class TypeParser
         }
         else if (!TypeFacts.IsDateOrNullableDate(fromProperty.Type))
         {
-            Report(owner, DiagnosticDescriptors.RetainFromNotDate, location, _entityName, fromProperty.Name, fromProperty.Type.ToDisplayString(MessageFormat));
+            Report(owner, DiagnosticDescriptors.RetainFromNotDate, location, EntityName, fromProperty.Name, fromProperty.Type.ToDisplayString(MessageFormat));
             valid = false;
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
@@ -57,20 +56,20 @@ public sealed class LargeModelTests(ITestOutputHelper output)
             rebuild.Add(time);
 
             // The IDE: the same driver, one method body edited in a file without privacy attributes.
-            var started = Stopwatch.GetTimestamp();
             driver = driver.RunGenerators(LargeModel.WithUnrelatedEdit(reparsed));
             edit.Add(GeneratorTime(driver));
-            Assert.True(Stopwatch.GetElapsedTime(started) > TimeSpan.Zero);
         }
 
+        // The lowest figure is the one least disturbed by whatever else the machine is doing.
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"300-entity model, generator time (GeneratorDriverTimingInfo), median of {Runs}: new driver (command-line rebuild) {Median(rebuild).TotalMilliseconds:F0} ms; unrelated edit with the same driver (IDE) {Median(edit).TotalMilliseconds:F0} ms"));
+            $"300-entity model, generator time (GeneratorDriverTimingInfo), lowest/median of {Runs}: new driver (command-line rebuild) {rebuild.Min().TotalMilliseconds:F0}/{Median(rebuild).TotalMilliseconds:F0} ms; unrelated edit with the same driver (IDE) {edit.Min().TotalMilliseconds:F0}/{Median(edit).TotalMilliseconds:F0} ms"));
     }
 
+    /// <summary>Where the time of the edit went: the costliest steps, for whoever makes the generator faster next.</summary>
     private void StepTimes(GeneratorRunResult result)
     {
-        foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(pair => pair.Value.Sum(step => step.ElapsedTime.Ticks)))
+        foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(pair => pair.Value.Sum(step => step.ElapsedTime.Ticks)).Take(6))
         {
             output.WriteLine($"{name}: {steps.Sum(step => step.ElapsedTime.TotalMilliseconds):F1} ms over {steps.Length} runs");
         }

@@ -2,6 +2,8 @@
 # Builds the 300-entity model (the same templates LargeModelTests uses) as a real project against this checkout's
 # runtime and generator, makes an edit in a file without privacy attributes, rebuilds, and prints the generator
 # time the compiler itself reports for that warm rebuild (-p:ReportAnalyzer=true).
+# On a shared machine the figure varies with the load: it rebuilds RUNS times (default 5) and prints each figure
+# and the lowest, the one least disturbed by other work.
 # Usage: report-generator-time.sh [work-dir]   (default: a new temporary directory, removed afterwards)
 set -euo pipefail
 
@@ -44,8 +46,15 @@ done
 
 cd "$work"
 dotnet build -c Release -nologo -v:q >/dev/null
-sed -i 's/sum += value;/sum += value * 1;/' Services/Service1.cs
-dotnet build -c Release -nologo --no-restore --no-dependencies -p:ReportAnalyzer=true -v:d >build.log
-# The compiler prints one line per generator under "Total generator execution time".
-grep -A3 "Total generator execution time" build.log || true
-grep "PrivacyEf.Generators" build.log | grep -v "^\s*/" | head -5
+runs="${RUNS:-5}"
+figures=()
+for run in $(seq 1 "$runs"); do
+  # An edit inside a method of a file without privacy attributes, different at every run.
+  sed -i "s/sum += value[^;]*;/sum += value * $run;/" Services/Service1.cs
+  dotnet build -c Release -nologo --no-restore --no-dependencies -p:ReportAnalyzer=true -v:d >build.log
+  # The compiler lists each generator's time under "Total generator execution time".
+  figure="$(grep -A12 "Total generator execution time" build.log | awk '$NF == "PrivacyEf.Generators.PrivacyGenerator" { print $1; exit }')"
+  echo "warm rebuild $run: PrivacyEf.Generators.PrivacyGenerator ${figure:-?} s (compiler-reported)"
+  figures+=("${figure:-999}")
+done
+printf '%s\n' "${figures[@]}" | sort -g | head -1 | xargs printf 'lowest of %s warm rebuilds: %s s\n' "$runs"
