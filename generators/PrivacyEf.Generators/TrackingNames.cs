@@ -17,7 +17,6 @@ internal static class TrackingNames
     public const string CollectedPurpose = nameof(CollectedPurpose);
     public const string CollectedRetain = nameof(CollectedRetain);
     public const string PositionalRecords = nameof(PositionalRecords);
-    public const string CollectedPositionalRecords = nameof(CollectedPositionalRecords);
     public const string PersonalAndDataSubjectSites = nameof(PersonalAndDataSubjectSites);
     public const string PropertyAttributeSites = nameof(PropertyAttributeSites);
     public const string PropertyAndPurposeSites = nameof(PropertyAndPurposeSites);
@@ -47,7 +46,6 @@ internal static class TrackingNames
         CollectedPurpose,
         CollectedRetain,
         PositionalRecords,
-        CollectedPositionalRecords,
         PersonalAndDataSubjectSites,
         PropertyAttributeSites,
         PropertyAndPurposeSites,

@@ -143,6 +143,22 @@ public sealed class EntityShapeDiagnosticTests
     }
 
     [Fact]
+    public void A_positional_record_nested_in_a_class_of_a_file_scoped_namespace_is_read()
+    {
+        var output = GeneratorHarness.Run(("Entity.cs", Usings + """
+            namespace Shop.Crm;
+
+            public class Book
+            {
+                public record Entry([property: DataSubject] int PersonId, [property: Personal(PersonalDataCategory.Contact)] string Email);
+            }
+            """));
+
+        Assert.Empty(output.AllDiagnostics);
+        Assert.Contains("PrivacyPropertyMetadata(\"Email\"", output.Sources["Shop.Crm.Book_EntryPrivacy.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_positional_record_parameter_is_checked_like_a_property()
     {
         var diagnostic = AssertSingleDiagnostic("PRIV001", """

@@ -57,9 +57,9 @@ internal static class EntityParser
     /// Parses a record whose only PrivacyEf attributes are on the properties of its positional parameters,
     /// which no attribute finder reports; a record with any other annotated site is parsed from that site.
     /// </summary>
-    public static EntityParseResult? ParseFromPositionalRecord(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static EntityParseResult? ParseFromPositionalRecord(Compilation compilation, string metadataName, CancellationToken cancellationToken)
     {
-        if (context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol type
+        if (compilation.Assembly.GetTypeByMetadataName(metadataName) is not { } type
             || FindRepresentativeSite(type, cancellationToken).Kind != PrivacyAttributeKind.None)
         {
             return null;

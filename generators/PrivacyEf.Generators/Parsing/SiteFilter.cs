@@ -25,31 +25,6 @@ internal static class SiteFilter
 
     public static bool IsTypeDeclaration(SyntaxNode node, CancellationToken cancellationToken) => IsClassOrRecord(node);
 
-    /// <summary>
-    /// A record with an attribute on the property of a positional parameter (<c>[property: Personal(...)]</c>):
-    /// the attribute finders never report those, since the attribute is not on the parameter.
-    /// </summary>
-    public static bool IsRecordWithPropertyAttributes(SyntaxNode node, CancellationToken cancellationToken)
-    {
-        if (node is not RecordDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters })
-        {
-            return false;
-        }
-
-        foreach (var parameter in parameters)
-        {
-            foreach (var list in parameter.AttributeLists)
-            {
-                if (list.Target is { } target && target.Identifier.IsKind(SyntaxKind.PropertyKeyword))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsClassOrRecord(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     private static bool IsFirstPropertyWith(SyntaxNode node, string attributeName)
