@@ -45,7 +45,7 @@ public sealed class LargeModelTests(ITestOutputHelper output)
         // The first run pays for JIT compilation, which a compiler server has already done on a warm rebuild.
         CSharpGeneratorDriverRun(Compilation.Value);
 
-        const int Runs = 5;
+        const int Runs = 3;
         var rebuild = new List<TimeSpan>();
         var edit = new List<TimeSpan>();
         for (var i = 0; i < Runs; i++)
