@@ -47,19 +47,20 @@ done
 
 cd "$work"
 # A compiler server of its own, kept warm across the rebuilds as a developer's is: the shared one is shut down
-# by every .ci/run on the machine, and a cold server pays for compiling the compiler itself in the first
-# generator that binds anything.
+# by every .ci/run on the machine, and this machine's environment turns it off (UseSharedCompilation=false),
+# so that each build would start a new compiler whose JIT compilation of itself the first generator that binds
+# anything pays for.
 pipe="privacyef-generator-time-$$"
 sdk="$(dotnet --list-sdks | awk -v version="$(dotnet --version)" '$1 == version { gsub(/[][]/, "", $2); print $2 "/" $1 }')"
 stop_server() { dotnet "$sdk/Roslyn/bincore/VBCSCompiler.dll" -shutdown -pipename:"$pipe" >/dev/null 2>&1 || true; }
 trap 'stop_server; if [[ -n "$remove_work" ]]; then rm -rf "$work"; fi' EXIT
-dotnet build -c Release -nologo -v:q -p:SharedCompilationId="$pipe" >/dev/null
+dotnet build -c Release -nologo -v:q -p:UseSharedCompilation=true -p:SharedCompilationId="$pipe" >/dev/null
 runs="${RUNS:-5}"
 figures=()
 for run in $(seq 1 "$runs"); do
   # An edit inside a method of a file without privacy attributes, different at every run.
   sed -i "s/sum += value[^;]*;/sum += value * $run;/" Services/Service1.cs
-  dotnet build -c Release -nologo --no-restore --no-dependencies -p:SharedCompilationId="$pipe" -p:ReportAnalyzer=true -v:d >build.log
+  dotnet build -c Release -nologo --no-restore --no-dependencies -p:UseSharedCompilation=true -p:SharedCompilationId="$pipe" -p:ReportAnalyzer=true -v:d >build.log
   # The compiler lists each generator's time under "Total generator execution time".
   figure="$(grep -A12 "Total generator execution time" build.log | awk '$NF == "PrivacyEf.Generators.PrivacyGenerator" { print $1; exit }')"
   echo "warm rebuild $run: PrivacyEf.Generators.PrivacyGenerator ${figure:-?} s (compiler-reported)"
