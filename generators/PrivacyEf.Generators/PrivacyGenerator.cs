@@ -18,18 +18,31 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var personal = AttributeSites(context, PrivacyAttributeNames.Personal, PrivacyAttributeKind.Personal, EntityParser.IsPropertyDeclaration, TrackingNames.PersonalAttributes, TrackingNames.CollectedPersonal);
-        var dataSubject = AttributeSites(context, PrivacyAttributeNames.DataSubject, PrivacyAttributeKind.DataSubject, EntityParser.IsPropertyDeclaration, TrackingNames.DataSubjectAttributes, TrackingNames.CollectedDataSubject);
-        var legalHold = AttributeSites(context, PrivacyAttributeNames.LegalHold, PrivacyAttributeKind.LegalHold, EntityParser.IsPropertyDeclaration, TrackingNames.LegalHoldAttributes, TrackingNames.CollectedLegalHold);
-        var purpose = AttributeSites(context, PrivacyAttributeNames.Purpose, PrivacyAttributeKind.Purpose, EntityParser.IsPropertyOrClassDeclaration, TrackingNames.PurposeAttributes, TrackingNames.CollectedPurpose);
-        var retain = AttributeSites(context, PrivacyAttributeNames.Retain, PrivacyAttributeKind.Retain, EntityParser.IsClassDeclaration, TrackingNames.RetainAttributes, TrackingNames.CollectedRetain);
+        var personal = AttributeSites(context, PrivacyAttributeNames.Personal, PrivacyAttributeKind.Personal, SiteFilter.IsPersonalSite, TrackingNames.PersonalAttributes, TrackingNames.CollectedPersonal);
+        var dataSubject = AttributeSites(context, PrivacyAttributeNames.DataSubject, PrivacyAttributeKind.DataSubject, SiteFilter.IsDataSubjectSite, TrackingNames.DataSubjectAttributes, TrackingNames.CollectedDataSubject);
+        var legalHold = AttributeSites(context, PrivacyAttributeNames.LegalHold, PrivacyAttributeKind.LegalHold, SiteFilter.IsLegalHoldSite, TrackingNames.LegalHoldAttributes, TrackingNames.CollectedLegalHold);
+        var purpose = AttributeSites(context, PrivacyAttributeNames.Purpose, PrivacyAttributeKind.Purpose, SiteFilter.IsPurposeSite, TrackingNames.PurposeAttributes, TrackingNames.CollectedPurpose);
+        var retain = AttributeSites(context, PrivacyAttributeNames.Retain, PrivacyAttributeKind.Retain, SiteFilter.IsTypeDeclaration, TrackingNames.RetainAttributes, TrackingNames.CollectedRetain);
+
+        // The attribute finders never report an attribute on the property of a positional record parameter. Each
+        // file is searched once; on an edit only the edited file is searched again (the others are the same trees).
+        // Like the per-file steps inside the attribute finders, these per-file steps go untracked: a file added
+        // or edited is new input and is rightly searched; what must stay unchanged is the parse after them.
+        var positionalRecords = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => PositionalRecordFinder.Find(tree, cancellationToken))
+            .Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => ParsePositionalRecords(pair.Right, pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.PositionalRecords);
 
         var parseResults = personal
             .Combine(dataSubject).WithTrackingName(TrackingNames.PersonalAndDataSubjectSites)
             .Combine(legalHold).WithTrackingName(TrackingNames.PropertyAttributeSites)
             .Combine(purpose).WithTrackingName(TrackingNames.PropertyAndPurposeSites)
             .Combine(retain).WithTrackingName(TrackingNames.AllAttributeSites)
-            .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right))
+            .Combine(positionalRecords).WithTrackingName(TrackingNames.AllSites)
+            .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left.Left, sites.Left.Left.Left.Left.Right, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right.AsImmutableArray()))
             .WithTrackingName(TrackingNames.ParseResults);
 
         var diagnostics = parseResults
@@ -88,8 +101,26 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(collectedTrackingName);
 
+    /// <summary>Equatable, so that an edit elsewhere leaves the step unchanged although the compilation is new.</summary>
+    private static EquatableArray<EntityParseResult> ParsePositionalRecords(Compilation compilation, ImmutableArray<EquatableArray<string>> namesPerFile, System.Threading.CancellationToken cancellationToken)
+    {
+        var results = ImmutableArray.CreateBuilder<EntityParseResult>();
+        foreach (var names in namesPerFile)
+        {
+            foreach (var name in names)
+            {
+                if (EntityParser.ParseFromPositionalRecord(compilation, name, cancellationToken) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        return results.ToImmutable().ToEquatableArray();
+    }
+
     /// <summary>Only a type's representative site yields a result; this drops the rest and guards against doubles.</summary>
-    private static ImmutableArray<EntityParseResult> OnePerType(params ImmutableArray<EntityParseResult?>[] sites)
+    private static ImmutableArray<EntityParseResult> OnePerType(params IEnumerable<EntityParseResult?>[] sites)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var results = ImmutableArray.CreateBuilder<EntityParseResult>();

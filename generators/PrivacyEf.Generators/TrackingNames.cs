@@ -16,10 +16,12 @@ internal static class TrackingNames
     public const string CollectedLegalHold = nameof(CollectedLegalHold);
     public const string CollectedPurpose = nameof(CollectedPurpose);
     public const string CollectedRetain = nameof(CollectedRetain);
+    public const string PositionalRecords = nameof(PositionalRecords);
     public const string PersonalAndDataSubjectSites = nameof(PersonalAndDataSubjectSites);
     public const string PropertyAttributeSites = nameof(PropertyAttributeSites);
     public const string PropertyAndPurposeSites = nameof(PropertyAndPurposeSites);
     public const string AllAttributeSites = nameof(AllAttributeSites);
+    public const string AllSites = nameof(AllSites);
     public const string ParseResults = nameof(ParseResults);
     public const string Diagnostics = nameof(Diagnostics);
     public const string EntityModels = nameof(EntityModels);
@@ -43,10 +45,12 @@ internal static class TrackingNames
         CollectedLegalHold,
         CollectedPurpose,
         CollectedRetain,
+        PositionalRecords,
         PersonalAndDataSubjectSites,
         PropertyAttributeSites,
         PropertyAndPurposeSites,
         AllAttributeSites,
+        AllSites,
         ParseResults,
         Diagnostics,
         EntityModels,

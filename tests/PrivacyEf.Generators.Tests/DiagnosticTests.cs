@@ -1,16 +1,11 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using static PrivacyEf.Generators.Tests.DiagnosticAssert;
 
 namespace PrivacyEf.Generators.Tests;
 
 public sealed class DiagnosticTests
 {
-    private const string Usings = """
-        using System;
-        using PrivacyEf;
-
-        """;
-
     [Theory]
     [InlineData("int")]
     [InlineData("char[]")]
@@ -34,17 +29,17 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("string")]
-    [InlineData("string?")]
-    [InlineData("byte[]")]
-    [InlineData("byte[]?")]
-    public void PRIV001_is_not_reported_for_string_and_bytes(string type)
+    [InlineData("string", ", Searchable = true")]
+    [InlineData("string?", ", Searchable = true")]
+    [InlineData("byte[]", "")]
+    [InlineData("byte[]?", "")]
+    public void PRIV001_is_not_reported_for_string_and_bytes(string type, string searchable)
         => AssertGeneratedWithoutDiagnostics($$"""
             namespace Shop
             {
                 public class Employee
                 {
-                    [Personal(PersonalDataCategory.Financial, Encrypt = true, Searchable = true)]
+                    [Personal(PersonalDataCategory.Financial, Encrypt = true{{searchable}})]
                     public {{type}} Iban { get; set; } = default!;
                 }
             }
@@ -374,24 +369,6 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_generic_entity_is_skipped_without_a_diagnostic()
-    {
-        var output = GeneratorHarness.Run(("Entities.cs", Usings + """
-            namespace Shop
-            {
-                public class Envelope<T>
-                {
-                    [Personal(PersonalDataCategory.Contact, Searchable = true)]
-                    public string Sender { get; set; } = "";
-                }
-            }
-            """));
-
-        Assert.Empty(output.Diagnostics);
-        Assert.Empty(output.Sources);
-    }
-
-    [Fact]
     public void PRIV011_Personal_data_without_a_data_subject_is_a_warning_and_the_entity_is_still_generated()
     {
         var output = GeneratorHarness.Run(("Lead.cs", """
@@ -445,7 +422,7 @@ public sealed class DiagnosticTests
         var descriptors = Diagnostics.DiagnosticDescriptors.All;
 
         Assert.Equal(
-            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011"],
+            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017"],
             descriptors.Select(descriptor => descriptor.Id));
         Assert.All(descriptors, descriptor =>
         {
@@ -453,44 +430,5 @@ public sealed class DiagnosticTests
             Assert.Equal("PrivacyEf", descriptor.Category);
             Assert.True(descriptor.IsEnabledByDefault);
         });
-    }
-
-    private static Diagnostic AssertSingleDiagnostic(string id, string markedSource, string[]? expectedSources = null)
-    {
-        var (source, span) = Markup.Parse(Usings + markedSource);
-        var output = GeneratorHarness.Run(("Entity.cs", source));
-
-        // The input itself must be valid C#: only the generator may object to it.
-        Assert.Empty(output.CompilationErrors());
-
-        var diagnostic = Assert.Single(output.Diagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal("Entity.cs", diagnostic.Location.GetLineSpan().Path);
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-
-        // An entity with an error is not generated at all.
-        Assert.Equal(expectedSources ?? [], output.Sources.Keys.Order(StringComparer.Ordinal));
-        return diagnostic;
-    }
-
-    /// <summary>The message names the entity and each property, quoted.</summary>
-    private static void AssertNames(Diagnostic diagnostic, string entity, params string[] properties)
-    {
-        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("entity '" + entity + "'", message, StringComparison.Ordinal);
-        foreach (var property in properties)
-        {
-            Assert.Contains("'" + property + "'", message, StringComparison.Ordinal);
-        }
-    }
-
-    private static void AssertGeneratedWithoutDiagnostics(string source)
-    {
-        var output = GeneratorHarness.Run(("Entity.cs", Usings + source));
-
-        Assert.Empty(output.Diagnostics);
-        Assert.Contains("PrivacyEf.Registration.g.cs", output.Sources.Keys);
-        Assert.Empty(output.CompilationErrors());
     }
 }

@@ -136,13 +136,16 @@ internal static class EntitySources
         }
         """;
 
-    /// <summary>Generic entity types are skipped: nothing is generated and nothing reported.</summary>
+    /// <summary>
+    /// An abstract generic base: nothing is generated for it and nothing reported, since its annotations reach the
+    /// non-generic entities derived from it (a generic class that could itself be an entity reports PRIV017).
+    /// </summary>
     public const string Generic = """
         using PrivacyEf;
 
         namespace Shop
         {
-            public class Envelope<T>
+            public abstract class Envelope<T>
             {
                 public int Id { get; set; }
 
@@ -151,6 +154,19 @@ internal static class EntitySources
 
                 public T? Payload { get; set; }
             }
+        }
+        """;
+
+    /// <summary>A positional record whose annotations are all on the properties of its parameters.</summary>
+    public const string PositionalRecord = """
+        using PrivacyEf;
+
+        namespace Shop
+        {
+            public record Contact(
+                int Id,
+                [property: DataSubject] int PersonId,
+                [property: Personal(PersonalDataCategory.Contact, Encrypt = true, Mask = MaskStyle.Email)] string Email);
         }
         """;
 
@@ -174,6 +190,7 @@ internal static class EntitySources
         ("Store.cs", Nested),
         ("Visitor.cs", GlobalNamespace),
         ("Envelope.cs", Generic),
+        ("Contact.cs", PositionalRecord),
         ("Product.cs", Unannotated),
     ];
 }

@@ -16,6 +16,7 @@ public sealed class SnapshotTests
         "Shop.Store_AddressPrivacy.g.cs",
         "Shop.Store_ClerkPrivacy.g.cs",
         "VisitorPrivacy.g.cs",
+        "Shop.ContactPrivacy.g.cs",
         "PrivacyEf.Registration.g.cs",
         "PrivacyEf.Inventory.g.cs",
     ];

@@ -83,6 +83,46 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>{0} property, {1} entity, {2} the class the navigation leads to.</summary>
+    public static readonly DiagnosticDescriptor PersonalOnNavigation = Create(
+        "PRIV012",
+        "[Personal] cannot mark a navigation",
+        "Property '{0}' of entity '{1}' is a navigation to '{2}', and a navigation holds no value to encrypt, mask or erase; remove [Personal] here and annotate the personal properties of '{2}' itself");
+
+    /// <summary>{0} property, {1} entity, {2} what rows are found by it ("the entity's key" or "the entity's [DataSubject]").</summary>
+    public static readonly DiagnosticDescriptor EncryptOnKey = Create(
+        "PRIV013",
+        "Encrypt cannot apply to a key or a [DataSubject]",
+        "Property '{0}' of entity '{1}' is {2} and cannot be encrypted: rows are found, exported and erased through it, and a ciphertext is new at every write, so such rows could never be found again; remove Encrypt = true from it");
+
+    /// <summary>{0} property, {1} entity, {2} property type.</summary>
+    public static readonly DiagnosticDescriptor SearchableNotString = Create(
+        "PRIV014",
+        "Searchable needs a string property",
+        "Property '{0}' of entity '{1}' is of type '{2}' and cannot be searchable; a blind index is computed from normalized text, so Searchable = true is allowed on string properties only");
+
+    /// <summary>
+    /// {0} property, {1} entity, {2} property type, {3} mask, {4} the types the mask applies to. An error, not a
+    /// warning: at run time a mask that does not fit the type withholds the value, so what readers see, and what
+    /// the inventory declares, would silently differ from the mask written here.
+    /// </summary>
+    public static readonly DiagnosticDescriptor MaskUnsupportedType = Create(
+        "PRIV015",
+        "The mask does not fit the property's type",
+        "Property '{0}' of entity '{1}' is of type '{2}', and MaskStyle.{3} applies to {4} only; choose a mask that fits the type (MaskStyle.Hidden fits any type)");
+
+    /// <summary>{0} type, {1} its kind (struct, interface, static class).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedEntityShape = Create(
+        "PRIV016",
+        "PrivacyEf annotations on a type that cannot be an entity",
+        "'{0}' is a {1} with PrivacyEf annotations, but PrivacyEf protects the properties of entity classes only, so nothing would protect these; make '{0}' a class or move its annotated properties to one");
+
+    /// <summary>{0} type.</summary>
+    public static readonly DiagnosticDescriptor GenericEntity = Create(
+        "PRIV017",
+        "PrivacyEf annotations on a generic entity",
+        "'{0}' is generic, or nested in a generic type, and has PrivacyEf annotations; the generator cannot describe an open generic type, so an entity built from it would not be protected; make it non-generic, or an abstract base class of non-generic entities that carry annotations of their own");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -94,7 +134,13 @@ internal static class DiagnosticDescriptors
         LegalHoldNotBool,
         DuplicateDataSubject,
         DuplicateLegalHold,
-        MissingDataSubject);
+        MissingDataSubject,
+        PersonalOnNavigation,
+        EncryptOnKey,
+        SearchableNotString,
+        MaskUnsupportedType,
+        UnsupportedEntityShape,
+        GenericEntity);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 
