@@ -8,12 +8,17 @@ namespace PrivacyEf.Inventory;
 /// <summary>Builds a <see cref="PrivacyInventory"/> from a model, the generated metadata and the purposes' descriptions.</summary>
 internal static class PrivacyInventoryBuilder
 {
-    public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes)
+    public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes) =>
+        Build(model, describePurpose, configuredPurposes, PrivacyRegistry.Find);
+
+    /// <summary>Builds the inventory with metadata from <paramref name="metadataOf"/> rather than the registry.</summary>
+    /// <remarks>For tests that describe one model under many declarations, which the registry (rightly) refuses to replace.</remarks>
+    public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes, Func<Type, PrivacyEntityMetadata?> metadataOf)
     {
         var entities = new List<InventoryEntity>();
         foreach (var entityType in model.GetEntityTypes().OrderBy(e => e.ClrType.Name, StringComparer.Ordinal))
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
+            if (metadataOf(entityType.ClrType) is not { } metadata)
             {
                 continue;
             }

@@ -1,8 +1,8 @@
 namespace PrivacyEf.Tests.Model.Access;
 
 /// <summary>
-/// One property of each kind of type a personal property may have. Its privacy metadata is registered by the test
-/// that uses it, once per category and declared style; the names say nothing of the values (no "Email", no "Name").
+/// One property of each kind of type a personal property may have. Its privacy metadata is declared by the test
+/// that uses it, once per category and declared style, and never registered; the names say nothing of the values (no "Email", no "Name").
 /// </summary>
 public class MaskSample
 {
