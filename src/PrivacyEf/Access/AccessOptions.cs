@@ -7,6 +7,8 @@ internal sealed class AccessOptions
 
     public UnscopedAccess WithoutScope { get; set; } = UnscopedAccess.Deny;
 
+    public bool AllowConditionsOnHiddenValues { get; set; }
+
     public string AccessLogTableName { get; set; } = "privacy_access_log";
 
     public bool AccessLogEnabled { get; set; } = true;

@@ -41,6 +41,14 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
         Purpose = purpose ?? "";
     }
 
+    internal PrivacyAccessDeniedException(string entityName, string propertyName, string? purpose, string queryOperator)
+        : base(DescribeCondition(entityName, propertyName, purpose, queryOperator))
+    {
+        EntityName = entityName;
+        PropertyName = propertyName;
+        Purpose = purpose ?? "";
+    }
+
     /// <summary>The entity whose property was denied.</summary>
     public string EntityName { get; }
 
@@ -56,5 +64,13 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
         return purpose is null
             ? $"No access scope is open, so {entityName}.{propertyName} may not be {(write ? "written" : "read")}; open one with Privacy.Access(...) or Privacy.System(...)."
             : $"The access scope for purpose '{purpose}' may not {verb} {entityName}.{propertyName}: the property's purposes or the scope's role grants do not allow it.";
+    }
+
+    private static string DescribeCondition(string entityName, string propertyName, string? purpose, string queryOperator)
+    {
+        var who = purpose is null ? "No access scope is open, so the query" : $"The access scope for purpose '{purpose}'";
+        return $"{who} may not use {entityName}.{propertyName} in {queryOperator}: filtering, sorting, grouping, joining, "
+            + "aggregating or comparing by a value discloses what its mask hides, one question at a time. Use it in a scope that may "
+            + "read it (or Privacy.System(...)), or set PrivacyOptions.AllowConditionsOnHiddenValues.";
     }
 }

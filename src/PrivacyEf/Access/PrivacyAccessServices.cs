@@ -2,7 +2,6 @@
 using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PrivacyEf.Access.Consent;
 
 namespace PrivacyEf.Access;
 

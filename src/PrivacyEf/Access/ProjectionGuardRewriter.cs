@@ -17,22 +17,11 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
-    private static readonly HashSet<string> PassThroughOperators =
-    [
-        nameof(Queryable.First), nameof(Queryable.FirstOrDefault), nameof(Queryable.Single), nameof(Queryable.SingleOrDefault),
-        nameof(Queryable.Last), nameof(Queryable.LastOrDefault), nameof(Queryable.ElementAt), nameof(Queryable.ElementAtOrDefault),
-        nameof(Queryable.Take), nameof(Queryable.Skip),
-        nameof(EntityFrameworkQueryableExtensions.AsNoTracking), nameof(EntityFrameworkQueryableExtensions.AsNoTrackingWithIdentityResolution),
-        nameof(EntityFrameworkQueryableExtensions.AsTracking), nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters),
-        nameof(EntityFrameworkQueryableExtensions.IgnoreAutoIncludes), nameof(EntityFrameworkQueryableExtensions.TagWith),
-        nameof(EntityFrameworkQueryableExtensions.TagWithCallSite), "AsSplitQuery", "AsSingleQuery",
-    ];
-
     /// <summary>Finds the query's final Select (under operators that keep its shape) and guards its selector.</summary>
     public Expression RewriteFinalProjection(Expression query)
     {
         carried ??= ProjectedPersonalMembers.Collect(query, model);
-        if (query is not MethodCallExpression call || call.Arguments.Count == 0 || !IsQueryOperator(call.Method))
+        if (query is not MethodCallExpression call || call.Arguments.Count == 0 || !QueryOperators.IsQueryOperator(call.Method))
         {
             return query;
         }
@@ -42,7 +31,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             return RewriteExtreme(call);
         }
 
-        if (PassThroughOperators.Contains(call.Method.Name))
+        if (QueryOperators.PassThrough.Contains(call.Method.Name))
         {
             var source = RewriteFinalProjection(call.Arguments[0]);
             return ReferenceEquals(source, call.Arguments[0]) ? call : call.Update(call.Object, [source, .. call.Arguments.Skip(1)]);
@@ -68,13 +57,13 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
     {
         Expression source = call.Arguments[0];
         LambdaExpression selector;
-        if (call.Arguments.Count == 2 && StripQuote(call.Arguments[1]) is LambdaExpression given)
+        if (call.Arguments.Count == 2 && QueryOperators.StripQuote(call.Arguments[1]) is LambdaExpression given)
         {
             selector = given;
         }
         else if (source is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var inner, var quoted] } select
             && select.Method.DeclaringType == typeof(Queryable)
-            && StripQuote(quoted) is LambdaExpression { Parameters.Count: 1 } projection)
+            && QueryOperators.StripQuote(quoted) is LambdaExpression { Parameters.Count: 1 } projection)
         {
             source = inner;
             selector = projection;
@@ -143,7 +132,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             return Guard(node.Update(null, [instance, node.Arguments[1]]), instance, name);
         }
 
-        if (!IsQueryOperator(node.Method) || node.Arguments.Count == 0)
+        if (!QueryOperators.IsQueryOperator(node.Method) || node.Arguments.Count == 0)
         {
             return base.VisitMethodCall(node);
         }
@@ -152,7 +141,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
         // (predicates, keys, counts) has to reach SQL untouched.
         var arguments = node.Arguments.ToArray();
         arguments[0] = Visit(arguments[0]);
-        if (node.Method.Name == nameof(Enumerable.Select) && arguments.Length == 2 && StripQuote(arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector)
+        if (node.Method.Name == nameof(Enumerable.Select) && arguments.Length == 2 && QueryOperators.StripQuote(arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector)
         {
             var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
             arguments[1] = arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote } ? Expression.Quote(guarded) : guarded;
@@ -160,15 +149,6 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
         return node.Update(node.Object, arguments);
     }
-
-    private static Expression StripQuote(Expression expression) =>
-        expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression;
-
-    private static bool IsQueryOperator(MethodInfo method) =>
-        method.DeclaringType == typeof(Queryable)
-        || method.DeclaringType == typeof(Enumerable)
-        || method.DeclaringType == typeof(EntityFrameworkQueryableExtensions)
-        || method.DeclaringType?.Name == "RelationalQueryableExtensions";
 
     private Expression Guard(Expression read, Expression instance, string propertyName)
     {

@@ -70,6 +70,15 @@ public sealed class PrivacyOptions
     /// <summary>What a read outside any access scope may see: nothing personal (the default) or everything.</summary>
     public UnscopedAccess WithoutScope { get => Access.WithoutScope; set => Access.WithoutScope = value; }
 
+    /// <summary>
+    /// Whether a query may filter, sort, group, join or aggregate by a personal property the scope may not see. Off by
+    /// default, and then such a query is refused with <see cref="PrivacyAccessDeniedException"/>: a mask hides a value
+    /// from the result, but <c>Count(c =&gt; c.City == "x")</c> or <c>OrderBy(c =&gt; c.BirthYear)</c> would still answer
+    /// questions about it, one at a time (the documented weakness of SQL Server's dynamic data masking). Turn it on only
+    /// for an application whose masks are cosmetic rather than a boundary.
+    /// </summary>
+    public bool AllowConditionsOnHiddenValues { get => Access.AllowConditionsOnHiddenValues; set => Access.AllowConditionsOnHiddenValues = value; }
+
     /// <summary>The table that holds the hash-chained access log, in every database read through an access scope.</summary>
     public string AccessLogTableName { get => Access.AccessLogTableName; set => Access.AccessLogTableName = value; }
 

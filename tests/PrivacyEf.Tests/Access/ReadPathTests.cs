@@ -120,10 +120,12 @@ public abstract class ReadPathTests(DatabaseTarget target)
         Assert.Equal("A. L.", await db.Patrons.Where(p => p.Id == 1).Select(p => p.Name.ToUpperInvariant()).SingleAsync());
     }
 
-    [SkippableFact]
-    public async Task Min_and_max_of_personal_values_are_guarded()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Min_and_max_of_personal_values_are_refused_or_guarded(bool allowConditionsOnHiddenValues)
     {
-        using var app = await AccessApp.CreateAsync(Target);
+        using var app = await AccessApp.CreateAsync(Target, o => o.AllowConditionsOnHiddenValues = allowConditionsOnHiddenValues);
         await using var db = app.NewContext();
         var latest = new DateTime(1906, 12, 9, 0, 0, 0, DateTimeKind.Utc);
         using (Privacy.System("test: a second birth date"))
@@ -135,9 +137,19 @@ public abstract class ReadPathTests(DatabaseTarget target)
 
         using (AccessApp.Agent())
         {
-            Assert.Equal(new DateTime(1906, 1, 1), await db.Patrons.MaxAsync(p => p.BirthDate));
-            Assert.Equal(MaskedAdaBirthDate, await db.Patrons.Select(p => p.BirthDate).MinAsync());
             Assert.Equal(42.0m, await db.Orders.MaxAsync(o => o.Amount) + 29.5m);
+            if (allowConditionsOnHiddenValues)
+            {
+                // The extreme is found by the database on the real values, then masked like any projection.
+                Assert.Equal(new DateTime(1906, 1, 1), await db.Patrons.MaxAsync(p => p.BirthDate));
+                Assert.Equal(MaskedAdaBirthDate, await db.Patrons.Select(p => p.BirthDate).MinAsync());
+            }
+            else
+            {
+                // Which patron is oldest is a question about birth dates, which the agent may not see.
+                Assert.Equal("BirthDate", (await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Patrons.MaxAsync(p => p.BirthDate))).PropertyName);
+                Assert.Equal("BirthDate", (await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Patrons.Select(p => p.BirthDate).MinAsync())).PropertyName);
+            }
         }
 
         using (Privacy.System("test: the real extremes"))
@@ -186,12 +198,9 @@ public abstract class ReadPathTests(DatabaseTarget target)
             Assert.Equal("ada@analytical.example", order.Email);
 
             var nested = await db.Patrons.Where(p => p.Id == 1)
-                .Select(p => new { p.Id, Cards = p.Orders.Where(o => o.CardNumber != "").Select(o => o.CardNumber).ToList() })
+                .Select(p => new { p.Id, Cards = p.Orders.Where(o => o.Amount > 0).Select(o => o.CardNumber).ToList() })
                 .SingleAsync();
             Assert.Equal("************1111", Assert.Single(nested.Cards));
-
-            // A predicate on a personal property still runs in SQL on the real value: the filter works, the value stays masked.
-            Assert.Equal(MaskedAdaBirthDate, await db.Patrons.Where(p => p.BirthDate < new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Select(p => p.BirthDate).SingleAsync());
 
             // A member of an anonymous type filled from a personal property, read after further operators, is guarded too.
             var carried = await db.Patrons.Select(p => new { p.Id, Card = p.Iban }).Where(x => x.Id == 1).OrderBy(x => x.Id).Select(x => x.Card).SingleAsync();

@@ -6,13 +6,16 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
+using PrivacyEf.Access.Consent;
 using PrivacyEf.Kernel;
 
-namespace PrivacyEf.Access.Consent;
+namespace PrivacyEf.Access;
 
 /// <summary>
-/// EF's query compiler, with the consent filter's parameters set on every execution: the executor it compiles (and
-/// EF caches, and compiled queries keep) is wrapped so each run reads the access scope and the clock afresh.
+/// EF's query compiler, with the checks that depend on the scope made on every execution: the executor it compiles
+/// (and EF caches, and compiled queries keep) is wrapped so each run reads the access scope and the clock afresh.
+/// A run first refuses personal properties the query uses in conditions the scope may not (see
+/// <see cref="ConditionUseCollector"/>), then sets the consent filter's parameters.
 /// </summary>
 internal sealed class PrivacyQueryCompiler(
     IQueryContextFactory queryContextFactory,
@@ -31,7 +34,15 @@ internal sealed class PrivacyQueryCompiler(
     public override Func<QueryContext, TResult> CompileQueryCore<TResult>(IDatabase database, System.Linq.Expressions.Expression query, IModel model, bool async)
     {
         var executor = base.CompileQueryCore<TResult>(database, query, model, async);
-        if (access is null || !access.Policy.AnyPurposeRequiresConsent)
+        if (access is null)
+        {
+            return executor;
+        }
+
+        // Found on the query as its author wrote it: the rewrite stages turn a comparison into a blind-index lookup.
+        IReadOnlyList<ConditionUse> uses = access.Policy.Options.AllowConditionsOnHiddenValues ? [] : ConditionUseCollector.Collect(query, model);
+        var consent = access.Policy.AnyPurposeRequiresConsent;
+        if (uses.Count == 0 && !consent)
         {
             return executor;
         }
@@ -40,10 +51,15 @@ internal sealed class PrivacyQueryCompiler(
         return queryContext =>
         {
             var scope = Privacy.Current;
-            var parameters = queryContext.Parameters;
-            parameters[ConsentParameters.Required] = runtime.Policy.RequiresConsent(scope);
-            parameters[ConsentParameters.Purpose] = scope?.Purpose ?? "";
-            parameters[ConsentParameters.Now] = runtime.TimeProvider.GetUtcNow().UtcDateTime;
+            ConditionGuard.Demand(runtime.Policy, scope, uses);
+            if (consent)
+            {
+                var parameters = queryContext.Parameters;
+                parameters[ConsentParameters.Required] = runtime.Policy.RequiresConsent(scope);
+                parameters[ConsentParameters.Purpose] = scope?.Purpose ?? "";
+                parameters[ConsentParameters.Now] = runtime.TimeProvider.GetUtcNow().UtcDateTime;
+            }
+
             return executor(queryContext);
         };
     }
