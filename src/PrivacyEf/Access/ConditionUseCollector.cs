@@ -11,7 +11,9 @@ namespace PrivacyEf.Access;
 /// value must not filter, sort, group, join, aggregate or compare by it either: <c>Count(c =&gt; c.City == "x")</c>
 /// answers a question about a value the mask hides, one question at a time (the weakness of SQL Server's dynamic
 /// data masking). Deny by default: every lambda of an operator other than <c>Select</c> counts as such a use, and so
-/// does every operator other than paging over a sequence of personal values (<c>Select(c =&gt; c.City).Distinct()</c>).
+/// does every operator other than paging over a sequence of personal values (<c>Select(c =&gt; c.City).Distinct()</c>)
+/// or of projected objects that carry them (<c>Select(c =&gt; new { c.City }).Distinct()</c>), and every personal value
+/// computed in a projection that is not the one the query returns (the projection guard reads only that one).
 /// </summary>
 internal sealed class ConditionUseCollector : ExpressionVisitor
 {
@@ -31,11 +33,14 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
 
     private readonly List<ConditionUse> uses = [];
     private readonly ProjectedPersonalMembers carried;
+    private readonly MethodCallExpression? finalProjection;
     private string? usingOperator;
+    private bool inOutput;
 
-    private ConditionUseCollector(ProjectedPersonalMembers carried)
+    private ConditionUseCollector(ProjectedPersonalMembers carried, MethodCallExpression? finalProjection)
     {
         this.carried = carried;
+        this.finalProjection = finalProjection;
     }
 
     /// <summary>Every use of a personal property in <paramref name="query"/> that the projection guard does not cover.</summary>
@@ -44,7 +49,9 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
     /// <returns>The uses, each property and operator once.</returns>
     public static IReadOnlyList<ConditionUse> Collect(Expression query, IModel model)
     {
-        var collector = new ConditionUseCollector(ProjectedPersonalMembers.Collect(query, model));
+        // Analysed in the form the guard will see: normalized, so a Where after a Select is no longer in the way.
+        query = ProjectionNormalizer.Normalize(query);
+        var collector = new ConditionUseCollector(ProjectedPersonalMembers.Collect(query, model), FinalProjectionOf(query));
         collector.Visit(query);
         return collector.uses.Distinct().ToArray();
     }
@@ -83,49 +90,85 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
         {
             foreach (var source in node.Arguments.Where(a => a is not UnaryExpression { NodeType: ExpressionType.Quote } && a is not LambdaExpression))
             {
-                if (PersonalValuesOf(source) is { } values)
+                // A later Select reads carried members through the guard; any other operator works on them in SQL.
+                foreach (var values in PersonalValuesOf(source, includeCarried: name != nameof(Queryable.Select)))
                 {
                     uses.Add(new ConditionUse(values.Entity, values.Property, name));
                 }
             }
         }
 
+        var selector = ReferenceEquals(node, finalProjection) ? QueryOperators.FinalSelector(node) : null;
         foreach (var argument in node.Arguments)
         {
-            if (QueryOperators.StripQuote(argument) is LambdaExpression lambda)
+            if (QueryOperators.StripQuote(argument) is not LambdaExpression lambda)
             {
-                // A selector's result goes through the projection guard; any other lambda is a condition, a key, or a
-                // shape the guard does not reach, which a reader may only use on values it may see.
-                var isSelector = name == nameof(Queryable.Select) && lambda.Parameters.Count == 1;
-                var outer = usingOperator;
-                usingOperator = isSelector ? usingOperator : outer ?? name;
-                Visit(lambda.Body);
-                usingOperator = outer;
+                Visit(argument);
+                continue;
+            }
+
+            var (outerOperator, outerOutput) = (usingOperator, inOutput);
+            if (usingOperator is null && (ReferenceEquals(lambda, selector) || (inOutput && name == nameof(Enumerable.Select) && lambda.Parameters.Count == 1)))
+            {
+                // What the query returns: the projection guard masks it per scope, and records it.
+                inOutput = true;
+            }
+            else if (usingOperator is null && name == nameof(Queryable.Select) && lambda.Parameters.Count == 1 && !inOutput)
+            {
+                // A projection the query does not return: what it carries along is followed by the rules above, but a
+                // value it computes from a personal property is computed in SQL, past the guard.
+                VisitCarried(lambda.Body, name);
+                continue;
             }
             else
             {
-                Visit(argument);
+                // Any other lambda is a condition, a key, or a shape the guard does not reach.
+                usingOperator ??= name;
+                inOutput = false;
             }
+
+            Visit(lambda.Body);
+            (usingOperator, inOutput) = (outerOperator, outerOutput);
         }
 
         return node;
     }
 
-    /// <summary>The personal property whose values a sequence holds, as in <c>Select(c =&gt; c.City)</c> under paging.</summary>
-    private ProjectedPersonalMembers.Source? PersonalValuesOf(Expression sequence)
+    /// <summary>A projection's body, whose direct reads of personal members are carried and whose other uses count.</summary>
+    private void VisitCarried(Expression body, string operatorName)
     {
-        while (sequence is MethodCallExpression { Arguments.Count: > 0 } call && QueryOperators.IsQueryOperator(call.Method))
+        var outer = usingOperator;
+        IEnumerable<Expression> parts = QueryOperators.StripConvert(body) switch
         {
-            if (call.Method.Name == nameof(Queryable.Select)
-                && QueryOperators.StripQuote(call.Arguments[^1]) is LambdaExpression { Parameters.Count: 1 } selector)
+            NewExpression created => created.Arguments,
+            MemberInitExpression initialized when initialized.Bindings.All(b => b is MemberAssignment) =>
+                [initialized.NewExpression, .. initialized.Bindings.Cast<MemberAssignment>().Select(b => b.Expression)],
+            var whole => [whole],
+        };
+        foreach (var part in parts)
+        {
+            var read = QueryOperators.StripConvert(part);
+            if (read is MemberExpression { Expression: { } instance } && (PersonalRead(read) is not null || instance is ParameterExpression))
             {
-                return QueryOperators.StripConvert(selector.Body) switch
-                {
-                    MemberExpression { Expression: { } instance, Member: PropertyInfo member } => Personal(instance.Type, member.Name),
-                    MethodCallExpression { Method.IsGenericMethod: true, Arguments: [var instance, ConstantExpression { Value: string name }] } property
-                        when property.Method.GetGenericMethodDefinition() == PropertyMethod => Personal(instance.Type, name),
-                    _ => null,
-                };
+                // Carried as it is (or an entity or navigation, which the materialization guard masks).
+                Visit(instance);
+                continue;
+            }
+
+            usingOperator = operatorName;
+            Visit(part);
+            usingOperator = outer;
+        }
+    }
+
+    /// <summary>The operator whose selector the projection guard rewrites, found as it finds it.</summary>
+    private static MethodCallExpression? FinalProjectionOf(Expression query)
+    {
+        while (query is MethodCallExpression { Arguments.Count: > 0 } call && QueryOperators.IsQueryOperator(call.Method))
+        {
+            if (QueryOperators.FinalSelector(call) is not null)
+            {
+                return call;
             }
 
             if (!QueryOperators.PassThrough.Contains(call.Method.Name))
@@ -133,11 +176,52 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
                 return null;
             }
 
-            sequence = call.Arguments[0];
+            query = call.Arguments[0];
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The personal properties whose values a sequence holds, as in <c>Select(c =&gt; c.City)</c> under paging, and
+    /// with <paramref name="includeCarried"/> those its projected objects carry, as in <c>Select(c =&gt; new { c.City })</c>.
+    /// </summary>
+    private List<ProjectedPersonalMembers.Source> PersonalValuesOf(Expression sequence, bool includeCarried)
+    {
+        while (sequence is MethodCallExpression { Arguments.Count: > 0 } call && QueryOperators.IsQueryOperator(call.Method))
+        {
+            if (QueryOperators.FinalSelector(call) is { } selector)
+            {
+                return QueryOperators.StripConvert(selector.Body) switch
+                {
+                    NewExpression created when includeCarried => [.. created.Arguments.Select(PersonalRead).OfType<ProjectedPersonalMembers.Source>()],
+                    MemberInitExpression initialized when includeCarried =>
+                        [.. initialized.Bindings.OfType<MemberAssignment>().Select(b => PersonalRead(b.Expression)).OfType<ProjectedPersonalMembers.Source>()],
+                    var body when PersonalRead(body) is { } read => [read],
+                    _ => [],
+                };
+            }
+
+            if (!QueryOperators.PassThrough.Contains(call.Method.Name))
+            {
+                return [];
+            }
+
+            sequence = call.Arguments[0];
+        }
+
+        return [];
+    }
+
+    /// <summary>The personal property an expression reads as it is, if any.</summary>
+    private ProjectedPersonalMembers.Source? PersonalRead(Expression expression) =>
+        QueryOperators.StripConvert(expression) switch
+        {
+            MemberExpression { Expression: { } instance, Member: PropertyInfo member } => Personal(instance.Type, member.Name),
+            MethodCallExpression { Method.IsGenericMethod: true, Arguments: [var instance, ConstantExpression { Value: string name }] } property
+                when property.Method.GetGenericMethodDefinition() == PropertyMethod => Personal(instance.Type, name),
+            _ => null,
+        };
 
     private ProjectedPersonalMembers.Source? Personal(Type type, string member) =>
         PrivacyRegistry.Find(type) is { } entity && entity.FindProperty(member) is { } property

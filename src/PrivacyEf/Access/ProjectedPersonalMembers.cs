@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
 
@@ -36,7 +35,7 @@ internal sealed class ProjectedPersonalMembers : ExpressionVisitor
         {
             for (var i = 0; i < members.Count; i++)
             {
-                Remember(node.Type, MemberName(members[i]), node.Arguments[i]);
+                Remember(node.Type, QueryOperators.ProjectedMemberName(members[i]), node.Arguments[i]);
             }
         }
 
@@ -53,9 +52,6 @@ internal sealed class ProjectedPersonalMembers : ExpressionVisitor
 
         return visited;
     }
-
-    private static string MemberName(MemberInfo member) =>
-        member is MethodInfo { Name: ['g', 'e', 't', '_', .. var name] } ? name : member.Name;
 
     private void Remember(Type type, string member, Expression value)
     {

@@ -17,7 +17,11 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
-    /// <summary>Finds the query's final Select (under operators that keep its shape) and guards its selector.</summary>
+    /// <summary>
+    /// Finds the query's final projection (under operators that keep its shape): a <c>Select</c>, or the result selector
+    /// of a <c>Join</c>, <c>GroupJoin</c> or <c>SelectMany</c>, and guards it. Run it on a query
+    /// <see cref="ProjectionNormalizer"/> has normalized, so a <c>Where</c> or <c>OrderBy</c> does not hide it.
+    /// </summary>
     public Expression RewriteFinalProjection(Expression query)
     {
         carried ??= ProjectedPersonalMembers.Collect(query, model);
@@ -37,12 +41,10 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             return ReferenceEquals(source, call.Arguments[0]) ? call : call.Update(call.Object, [source, .. call.Arguments.Skip(1)]);
         }
 
-        if (call.Method.Name == nameof(Queryable.Select)
-            && call.Method.DeclaringType == typeof(Queryable)
-            && call.Arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression { Parameters.Count: 1 } selector })
+        if (QueryOperators.FinalSelector(call) is { } selector)
         {
             var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
-            return call.Update(null, [call.Arguments[0], Expression.Quote(guarded)]);
+            return call.Update(null, [.. call.Arguments.SkipLast(1), Expression.Quote(guarded)]);
         }
 
         return query;

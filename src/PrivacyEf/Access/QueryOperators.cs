@@ -40,4 +40,28 @@ internal static class QueryOperators
 
         return expression;
     }
+
+    /// <summary>The name of a member a <see cref="NewExpression"/> fills (anonymous types name it by its getter).</summary>
+    public static string ProjectedMemberName(MemberInfo member) =>
+        member is MethodInfo { Name: ['g', 'e', 't', '_', .. var name] } ? name : member.Name;
+
+    /// <summary>
+    /// The selector whose result a query operator returns, when the operator is one the projection guard rewrites: the
+    /// selector of a <c>Select</c>, the result selector of a <c>Join</c>, <c>GroupJoin</c> or <c>SelectMany</c>.
+    /// </summary>
+    public static LambdaExpression? FinalSelector(MethodCallExpression call)
+    {
+        if (call.Method.DeclaringType != typeof(Queryable) || call.Arguments.Count < 2 || StripQuote(call.Arguments[^1]) is not LambdaExpression selector)
+        {
+            return null;
+        }
+
+        return call.Method.Name switch
+        {
+            nameof(Queryable.Select) when selector.Parameters.Count == 1 => selector,
+            nameof(Queryable.Join) or nameof(Queryable.GroupJoin) when call.Arguments.Count == 5 => selector,
+            nameof(Queryable.SelectMany) when call.Arguments.Count == 3 && selector.Parameters.Count == 2 => selector,
+            _ => null,
+        };
+    }
 }

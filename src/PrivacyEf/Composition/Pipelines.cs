@@ -26,12 +26,14 @@ internal static class Pipelines
     ];
 
     /// <summary>
-    /// Query compilation: equality on searchable members becomes a blind-index comparison (and what the database
+    /// Query compilation: each projection moves to the end of its chain (<c>Select(...).Where(...)</c> filters first),
+    /// so the later stages see conditions on entity members and the projection the query returns -> equality on searchable members becomes a blind-index comparison (and what the database
     /// cannot compute on ciphertext is refused) -> personal members read in the final projection go through the
     /// access guard -> entity roots with a data subject get the consent filter.
     /// </summary>
     public static IQueryRewriteStage[] ReadStages(PrivacyRuntime runtime) =>
     [
+        new ProjectionNormalizationStage(),
         new BlindIndexRewriteStage(runtime.KeyRing),
         new ProjectionGuardStage(runtime.Access),
         new ConsentFilterStage(runtime.Access),

@@ -32,9 +32,8 @@ public abstract class InferenceTests(DatabaseTarget target)
         ["Contains a value"] = ("CardNumber", async db => await db.Orders.Select(o => o.CardNumber).ContainsAsync("4111111111111111"), true),
         ["StartsWith in a nested count"] = ("CardNumber", async db => (await db.Patrons.OrderBy(p => p.Id).Select(p => new { p.Id, Visa = p.Orders.Count(o => o.CardNumber.StartsWith("41")) }).FirstAsync()).Visa, 1),
         ["Where on a member carried by an anonymous type"] = ("BirthDate", async db => await db.Patrons.Select(p => new { p.Id, p.BirthDate }).Where(x => x.BirthDate < Year1900).Select(x => x.Id).SingleAsync(), 1),
-        ["Join result selector"] = ("CardNumber", async db => await db.Patrons.Join(db.Orders, p => p.Id, o => o.PatronId, (p, o) => o.CardNumber).SingleAsync(), "4111111111111111"),
-        ["SelectMany result selector"] = ("CardNumber", async db => await (from p in db.Patrons from o in p.Orders select o.CardNumber).SingleAsync(), "4111111111111111"),
-        ["Left join result selector"] = ("CardNumber", async db => await (from p in db.Patrons.Where(p => p.Id == 1) from o in db.Orders.Where(o => o.PatronId == p.Id).DefaultIfEmpty() select o!.CardNumber).SingleAsync(), "4111111111111111"),
+        ["a Join key"] = ("CardNumber", async db => await db.Orders.Join(db.Orders, o => o.CardNumber, o2 => o2.CardNumber, (o, o2) => o.Id).CountAsync(), 1),
+        ["Distinct over a carrying projection"] = ("CardNumber", async db => (await db.Orders.Select(o => new { o.CardNumber }).Distinct().ToListAsync()).Count, 1),
         ["EF.Property in a predicate"] = ("BirthDate", async db => await db.Patrons.CountAsync(p => EF.Property<DateTime?>(p, "BirthDate") < Year1900), 1),
         ["a compiled query"] = ("BirthDate", async db => await CompiledCounts.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AccessDbContext c, DateTime before) => c.Patrons.Count(p => p.BirthDate < before)))(db, Year1900), 1),
     };
@@ -89,13 +88,8 @@ public abstract class InferenceTests(DatabaseTarget target)
             Assert.Equal(2, await db.Patrons.CountAsync(p => p.Tier == "basic" || p.Id == 1));
             Assert.Equal(ReadPathTests.MaskedAdaBirthDate, await db.Patrons.Where(p => p.Id == 1).Select(p => p.BirthDate).SingleAsync());
 
-            // A left join whose final Select reads the value goes through the projection guard: masked, not refused.
-            var card = await (from p in db.Patrons
-                              join o in db.Orders on p.Id equals o.PatronId into orders
-                              from o in orders.DefaultIfEmpty()
-                              where p.Id == 1
-                              select o!.CardNumber).SingleAsync();
-            Assert.Equal("************1111", card);
+            // A condition on a member carried by a projection, moved before it, is a condition on the property.
+            Assert.Equal(1, await db.Patrons.Select(p => new { p.Id, p.Tier }).Where(x => x.Tier == "gold").CountAsync());
         }
     }
 

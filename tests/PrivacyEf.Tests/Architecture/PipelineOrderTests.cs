@@ -26,12 +26,12 @@ public sealed class PipelineOrderTests
     }
 
     [Fact]
-    public void Compiling_a_query_rewrites_blind_indexes_then_guards_projections_then_filters_by_consent()
+    public void Compiling_a_query_moves_projections_last_then_rewrites_blind_indexes_then_guards_projections_then_filters_by_consent()
     {
         using var provider = Services();
         var runtime = provider.GetRequiredService<PrivacyRuntime>();
         Assert.Equal(
-            [typeof(BlindIndexRewriteStage), typeof(ProjectionGuardStage), typeof(ConsentFilterStage)],
+            [typeof(ProjectionNormalizationStage), typeof(BlindIndexRewriteStage), typeof(ProjectionGuardStage), typeof(ConsentFilterStage)],
             runtime.ReadPipeline.Stages.Select(s => s.GetType()));
     }
 
