@@ -28,6 +28,24 @@ internal sealed class ProjectedPersonalMembers : ExpressionVisitor
 
     public Source? Find(Type type, string member) => sources.TryGetValue((type, member), out var source) ? source : null;
 
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var visited = base.VisitMethodCall(node);
+
+        // GroupBy(p => p.City): the groups' Key carries the city into whatever reads it later.
+        if (node.Method.Name == nameof(Queryable.GroupBy)
+            && node.Method.DeclaringType == typeof(Queryable)
+            && node.Arguments.Count == 2
+            && QueryOperators.StripQuote(node.Arguments[1]) is LambdaExpression { Parameters.Count: 1 } key
+            && node.Type.IsGenericType
+            && node.Type.GetGenericArguments() is [var grouping])
+        {
+            Remember(grouping, nameof(IGrouping<object, object>.Key), key.Body);
+        }
+
+        return visited;
+    }
+
     protected override Expression VisitNew(NewExpression node)
     {
         var visited = base.VisitNew(node);
