@@ -12,6 +12,7 @@ internal sealed class EncryptionModelFacts
     private EncryptionModelFacts(IModel model)
     {
         var searchable = new Dictionary<IEntityType, SearchableColumn[]>();
+        var encryptedTypes = new HashSet<IEntityType>();
         foreach (var entityType in model.GetEntityTypes())
         {
             if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
@@ -20,7 +21,11 @@ internal sealed class EncryptionModelFacts
             }
 
             var encrypted = metadata.Properties.Where(p => p.Encrypt && entityType.FindProperty(p.Name) is not null).ToList();
-            HasEncryptedProperties |= encrypted.Count > 0;
+            if (encrypted.Count > 0)
+            {
+                encryptedTypes.Add(entityType);
+            }
+
             var columns = encrypted
                 .Where(p => p.Searchable && entityType.FindProperty(EncryptionModelConvention.BlindIndexPropertyName(p.Name)) is not null)
                 .Select(p => new SearchableColumn(p.Name, EncryptionModelConvention.BlindIndexPropertyName(p.Name)))
@@ -32,9 +37,13 @@ internal sealed class EncryptionModelFacts
         }
 
         Searchable = searchable;
+        EncryptedTypes = encryptedTypes;
     }
 
-    public bool HasEncryptedProperties { get; }
+    public bool HasEncryptedProperties => EncryptedTypes.Count > 0;
+
+    /// <summary>The entity types with encrypted properties.</summary>
+    public IReadOnlySet<IEntityType> EncryptedTypes { get; }
 
     public bool HasSearchableProperties => Searchable.Count > 0;
 

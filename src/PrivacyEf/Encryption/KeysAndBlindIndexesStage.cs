@@ -11,7 +11,9 @@ internal sealed class KeysAndBlindIndexesStage(DataKeyRing keyRing) : ISaveChang
 {
     public async ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
     {
-        if (EncryptionModelFacts.For(context.Model) is { HasEncryptedProperties: true } facts)
+        // Only a save that seals values needs the keys. Another save (the access log's, a consent) must not wait for
+        // the key ring: re-encryption holds it while it waits for the database, which such a save may hold.
+        if (EncryptionModelFacts.For(context.Model) is { HasEncryptedProperties: true } facts && SealsValues(context, facts))
         {
             await keyRing.PrepareForWriteAsync(context, facts.HasSearchableProperties, async, cancellationToken).ConfigureAwait(false);
             await FillBlindIndexesAsync(context, facts, async, cancellationToken).ConfigureAwait(false);
@@ -19,6 +21,19 @@ internal sealed class KeysAndBlindIndexesStage(DataKeyRing keyRing) : ISaveChang
     }
 
     public void AfterSave(DbContext context) => keyRing.CompleteWrite(context);
+
+    private static bool SealsValues(DbContext context, EncryptionModelFacts facts)
+    {
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && facts.EncryptedTypes.Contains(entry.Metadata))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task FillBlindIndexesAsync(DbContext context, EncryptionModelFacts facts, bool async, CancellationToken cancellationToken)
     {

@@ -165,6 +165,19 @@ public static class PrivacyKeyManagementExtensions
         }
 
         var kernel = PrivacyKernel.Of(context);
+        var report = await ReencryptCoreAsync(context, kernel, options, progress, cancellationToken).ConfigureAwait(false);
+        if (kernel.Get<SqlDialects>().Find(context)?.FlushErasedPages is { } flush && context.Database.CurrentTransaction is null)
+        {
+            // The values re-encryption replaced (legacy plaintext among them) stay in the journal, and in the main
+            // file's old pages, until the journal is flushed into it.
+            await context.Database.ExecuteSqlRawAsync(flush, cancellationToken).ConfigureAwait(false);
+        }
+
+        return report;
+    }
+
+    private static async Task<ReencryptionReport> ReencryptCoreAsync(DbContext context, PrivacyKernel kernel, ReencryptionOptions options, IProgress<ReencryptionProgress>? progress, CancellationToken cancellationToken)
+    {
 
         // Re-encryption reads and rewrites every value: a masked value must never be what gets sealed again.
         using var system = Privacy.System("re-encryption to the active data key");

@@ -10,10 +10,20 @@ public sealed class SqliteLegacyPlaintextMigrationTests : LegacyPlaintextMigrati
 
     protected override FormattableString ListTablesSql => $"""SELECT "name" AS "Value" FROM sqlite_master WHERE "type" = 'table'""";
 
+    // Pooled, as applications run it: a pooled connection keeps the WAL from being folded back into the main file
+    // when the application's contexts close, and the access log writer and re-encryption then share the database.
     protected override void AddDatabase(IServiceCollection services) =>
-        services.AddSqliteSupportDb($"Data Source={sqlite.FilePath("supportdesk")};Pooling=False");
+        services.AddSqliteSupportDb($"Data Source={sqlite.FilePath("supportdesk")}");
 
     protected override void ReleaseDatabase() => sqlite.Dispose();
+
+    protected override async Task<byte[]?> ReadRawStorageAsync()
+    {
+        var file = sqlite.FilePath("supportdesk");
+        var wal = file + "-wal";
+        var main = await File.ReadAllBytesAsync(file);
+        return File.Exists(wal) ? [.. main, .. await File.ReadAllBytesAsync(wal)] : main;
+    }
 
     protected override SupportDb Resolve(IServiceProvider services) => services.GetRequiredService<SupportDb>();
 }
