@@ -196,7 +196,7 @@ internal sealed class DataKeyRing : IDisposable
 
         try
         {
-            if (!state.IsLoaded || now - state.LoadedAt >= refreshInterval)
+            if (!state.IsLoaded || now - state.LoadedAt >= refreshInterval || state.MustReload)
             {
                 if (await LoadAsync(context, state, async, cancellationToken).ConfigureAwait(false) > 1)
                 {
@@ -363,7 +363,7 @@ internal sealed class DataKeyRing : IDisposable
     private bool IsReady(DbContext context, DatabaseKeyState state, bool needsBlindIndexKey, DateTimeOffset now)
     {
         var current = activeKey;
-        if (current is null || !state.IsLoaded || now - state.LoadedAt >= refreshInterval)
+        if (current is null || !state.IsLoaded || now - state.LoadedAt >= refreshInterval || state.MustReload)
         {
             return false;
         }
@@ -392,10 +392,48 @@ internal sealed class DataKeyRing : IDisposable
                 ex);
         }
 
-        var activeDataKeys = Absorb(rows, state);
+        // Only what the table holds now counts as stored: a row deleted under the running application must not be
+        // taken for present until the next restart finds the values sealed under it unreadable.
+        // Rows read inside a transaction may be the transaction's own, and vanish with a rollback: only a read outside
+        // one says what is stored.
+        var confirmed = context.Database.CurrentTransaction is null;
+        var writingWith = activeKey;
+        var stored = writingWith is not null && state.Holds(writingWith.Id);
+        if (confirmed)
+        {
+            state.ForgetStored();
+        }
+
+        var activeDataKeys = Absorb(rows, state, retryUnreadable: true, markStored: confirmed);
         state.IsLoaded = true;
         state.LoadedAt = timeProvider.GetUtcNow();
         Interlocked.Exchange(ref lastIndexKeyLookupTicks, state.LoadedAt.UtcTicks);
+        if (state.UnreadableKeys.Count > 0)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"PrivacyEf refuses to write: the key table of this database holds {state.UnreadableKeys.Count} data key(s) ({string.Join(", ", state.UnreadableKeys.Select(k => k.ToString("N")))}) that this application's Data Protection key ring cannot unwrap. The application runs with the wrong key ring (another application name, an empty or missing key directory or volume); values written now would be sealed under a key the right ring cannot read, or the rows sealed under those keys would stay unreadable. Point Data Protection at the key ring that wrote them (SetApplicationName, PersistKeysTo...) and restart."));
+        }
+
+        // Refused until the row is back (restored from a backup), never re-inserted from memory: the row may have been
+        // deleted on purpose (crypto-shredding), and a key brought back by a running instance would undo that.
+        var vanished = confirmed
+            && writingWith is not null
+            && (stored || state.VanishedKey == writingWith.Id)
+            && !state.Holds(writingWith.Id)
+            && !IsPendingIn(context, writingWith.Id);
+        if (confirmed)
+        {
+            state.VanishedKey = vanished ? writingWith!.Id : null;
+        }
+
+        if (vanished)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"PrivacyEf refuses to write: the row of data key {writingWith!.Id:N}, which this application writes with, is no longer in the key table '{context.Model.FindEntityType(typeof(PrivacyDataKey))?.GetTableName()}'. Values sealed under a key whose row is gone cannot be read after a restart. Restore the row from a backup (values written since it disappeared need it too), then restart the application."));
+        }
+
         return activeDataKeys;
     }
 
@@ -465,9 +503,10 @@ internal sealed class DataKeyRing : IDisposable
     /// at once), every instance picks the one with the smallest id, so they converge without talking.
     /// </summary>
     /// <returns>How many usable active data keys the rows hold.</returns>
-    private int Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state)
+    private int Absorb(IEnumerable<PrivacyDataKey> rows, DatabaseKeyState state, bool retryUnreadable = false, bool markStored = true)
     {
         var activeDataKeys = 0;
+        var unreadable = new List<Guid>();
         DataKey? canonicalActive = null;
         var indexKeysFound = new List<(BlindIndexKey Key, DateTimeOffset CreatedAt)>();
         foreach (var row in rows)
@@ -478,10 +517,19 @@ internal sealed class DataKeyRing : IDisposable
                 continue;
             }
 
-            state.MarkStored(id);
-            if (!keys.TryGetValue(id, out var key) && !unusableKeys.ContainsKey(id))
+            if (markStored)
+            {
+                state.MarkStored(id);
+            }
+
+            if (!keys.TryGetValue(id, out var key) && (retryUnreadable || !unusableKeys.ContainsKey(id)))
             {
                 key = Unwrap(id, row);
+            }
+
+            if (key is null && row.Status != DataKeyStatus.Retired)
+            {
+                unreadable.Add(id);
             }
 
             if (key is null || row.Status != DataKeyStatus.Active)
@@ -514,6 +562,8 @@ internal sealed class DataKeyRing : IDisposable
         {
             activeKey = canonicalActive;
         }
+
+        state.UnreadableKeys = unreadable;
 
         if (indexKeysFound.Count > 0)
         {
@@ -548,6 +598,7 @@ internal sealed class DataKeyRing : IDisposable
         {
             var key = new DataKey(id, protector.Unprotect(Convert.FromBase64String(row.WrappedKey)), row.CreatedAt);
             keys[id] = key;
+            unusableKeys.TryRemove(id, out _);
             return key;
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)

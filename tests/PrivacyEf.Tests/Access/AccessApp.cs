@@ -13,10 +13,11 @@ public sealed class AccessApp : TestApp<AccessDbContext>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private AccessApp(DatabaseTarget target, FakeTimeProvider clock, Action<PrivacyOptions>? configure, string? database = null)
+    private AccessApp(DatabaseTarget target, FakeTimeProvider clock, Action<PrivacyOptions>? configure, string? database = null, string? keyRingDirectory = null)
         : base(target, new TestAppSettings
         {
             Database = database,
+            KeyRingDirectory = keyRingDirectory,
             Clock = clock,
             DiscloseWithoutScope = false,
             ConfigurePrivacy = o =>
@@ -66,6 +67,13 @@ public sealed class AccessApp : TestApp<AccessDbContext>
 
         app.Sql.Clear();
         return app;
+    }
+
+    /// <summary>An application on an existing database with an existing key ring, which it does not own (no seeding).</summary>
+    public static AccessApp On(DatabaseTarget target, string database, string keyRingDirectory)
+    {
+        target.RequireAvailable();
+        return new AccessApp(target, new FakeTimeProvider(Start), configure: null, database, keyRingDirectory);
     }
 
     /// <summary>Another application on an existing database (no seeding).</summary>
