@@ -7,6 +7,8 @@ internal sealed class AccessOptions
 
     public UnscopedAccess WithoutScope { get; set; } = UnscopedAccess.Deny;
 
+    public UnscopedWrites WritesWithoutScope { get; set; } = UnscopedWrites.Deny;
+
     public string AccessLogTableName { get; set; } = "privacy_access_log";
 
     public bool AccessLogEnabled { get; set; } = true;

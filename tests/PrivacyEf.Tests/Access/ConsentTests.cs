@@ -100,7 +100,7 @@ public abstract class ConsentTests(DatabaseTarget target)
         var silent = Guid.NewGuid();
         await using var db = app.NewContext();
         db.Devices.AddRange(new Device { Id = 1, OwnerId = consenting, IpAddress = "192.0.2.1" }, new Device { Id = 2, OwnerId = silent, IpAddress = "192.0.2.2" });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
         await db.GrantConsentAsync(consenting, "marketing");
 
         using (AccessApp.Marketer())
