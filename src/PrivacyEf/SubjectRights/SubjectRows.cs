@@ -13,6 +13,8 @@ internal static class SubjectRows
 {
     private static readonly MethodInfo QueryMethod = typeof(SubjectRows).GetMethod(nameof(QueryAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo ColumnsMethod = typeof(SubjectRows).GetMethod(nameof(QueryColumnsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>The entity types of the model with a subject link, dependents before their principals.</summary>
     public static IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> LinkedEntities(IModel model)
     {
@@ -36,7 +38,42 @@ internal static class SubjectRows
         return await ((Task<IReadOnlyList<object>>)query.Invoke(null, [context, subjectProperty, id, tracking, cancellationToken])!).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The values of <paramref name="columns"/> in each of the subject's rows of one entity type, in that order: a read
+    /// that materializes no entity, so no value converter runs on the columns left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<object?[]>> LoadColumnsAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, IReadOnlyList<IProperty> columns, CancellationToken cancellationToken)
+    {
+        var property = entityType.FindProperty(subjectProperty)!;
+        var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
+        var query = ColumnsMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
+        return await ((Task<IReadOnlyList<object?[]>>)query.Invoke(null, [context, subjectProperty, id, columns, cancellationToken])!).ConfigureAwait(false);
+    }
+
     private static async Task<IReadOnlyList<object>> QueryAsync<TEntity, TKey>(DbContext context, string property, TKey id, bool tracking, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var query = RowsOf<TEntity, TKey>(context, property, id);
+        if (!tracking)
+        {
+            query = query.AsNoTracking();
+        }
+
+        return await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<object?[]>> QueryColumnsAsync<TEntity, TKey>(DbContext context, string property, TKey id, IReadOnlyList<IProperty> columns, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        var values = columns.Select(column => Expression.Convert(
+            Expression.Call(typeof(EF), nameof(EF.Property), [column.ClrType], row, Expression.Constant(column.Name)),
+            typeof(object)));
+        var selector = Expression.Lambda<Func<TEntity, object?[]>>(Expression.NewArrayInit(typeof(object), values), row);
+        return await RowsOf<TEntity, TKey>(context, property, id).Select(selector).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IQueryable<TEntity> RowsOf<TEntity, TKey>(DbContext context, string property, TKey id)
         where TEntity : class
     {
         var row = Expression.Parameter(typeof(TEntity), "row");
@@ -46,13 +83,7 @@ internal static class SubjectRows
         var value = Expression.Field(Expression.Constant(holder), nameof(StrongBoxOf<TKey>.Value));
         var access = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], row, Expression.Constant(property));
         var predicate = Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(access, value), row);
-        IQueryable<TEntity> query = context.Set<TEntity>().Where(predicate);
-        if (!tracking)
-        {
-            query = query.AsNoTracking();
-        }
-
-        return await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return context.Set<TEntity>().Where(predicate);
     }
 
     private static object? ConvertId(object subjectId, Type target, IEntityType entityType, string property)

@@ -138,7 +138,7 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
         return app;
     }
 
-    private static (int Deleted, int Anonymized, int Held) Counts(ErasureReceipt receipt, string entity)
+    internal static (int Deleted, int Anonymized, int Held) Counts(ErasureReceipt receipt, string entity)
     {
         var result = Assert.Single(receipt.Entities, e => e.Entity == entity);
         return (result.Deleted, result.Anonymized, result.Held);
