@@ -33,6 +33,9 @@ internal sealed class AccessPolicy
 
     public IReadOnlyDictionary<string, PurposeOptions> Purposes => policy.Purposes;
 
+    /// <summary>Every purpose the application declared, in a grant or with <c>PrivacyOptions.Purpose</c>.</summary>
+    public IEnumerable<string> DeclaredPurposes => policy.DeclaredPurposes;
+
     public bool ThrowsOnDenied => Options.OnDenied == AccessDeniedBehavior.Throw;
 
     public bool Allows(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property)

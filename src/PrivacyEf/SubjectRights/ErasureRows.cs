@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.SubjectRights;
 

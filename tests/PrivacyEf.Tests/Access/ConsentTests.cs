@@ -12,7 +12,7 @@ public abstract class ConsentTests(DatabaseTarget target)
     [SkippableFact]
     public async Task A_consent_bound_purpose_reads_only_consenting_subjects_through_an_EXISTS_filter()
     {
-        using var app = await AccessApp.CreateAsync(Target);
+        using var app = await AccessApp.CreateAsync(Target, o => o.Purpose("newsletter-only"));
         await using var db = app.NewContext();
         await db.GrantConsentAsync(2, "marketing");
         await db.GrantConsentAsync(1, "newsletter-only");

@@ -4,14 +4,15 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
-using PrivacyEf.Kernel;
 
-namespace PrivacyEf.SubjectRights;
+namespace PrivacyEf.Kernel;
 
 /// <summary>Finds the rows of one data subject in every entity that names its subject with <see cref="DataSubjectAttribute"/>.</summary>
 internal static class SubjectRows
 {
     private static readonly MethodInfo QueryMethod = typeof(SubjectRows).GetMethod(nameof(QueryAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly MethodInfo AnyMethod = typeof(SubjectRows).GetMethod(nameof(AnyOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static readonly MethodInfo ColumnsMethod = typeof(SubjectRows).GetMethod(nameof(QueryColumnsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -50,6 +51,34 @@ internal static class SubjectRows
         return await ((Task<IReadOnlyList<object?[]>>)query.Invoke(null, [context, subjectProperty, id, columns, cancellationToken])!).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether any entity that links rows to their subject holds a row of <paramref name="subjectId"/>, query filters
+    /// aside (an archived customer is still a subject). An entity whose subject property cannot hold the id is skipped.
+    /// </summary>
+    public static async Task<bool> AnyAsync(DbContext context, object subjectId, CancellationToken cancellationToken)
+    {
+        foreach (var (entityType, metadata) in LinkedEntities(context.Model))
+        {
+            var property = entityType.FindProperty(metadata.DataSubjectProperty!)!;
+            if (!TryConvertId(subjectId, property.ClrType, out var id))
+            {
+                continue;
+            }
+
+            var any = AnyMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
+            if (await ((Task<bool>)any.Invoke(null, [context, property.Name, id, cancellationToken])!).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Task<bool> AnyOfAsync<TEntity, TKey>(DbContext context, string property, TKey id, CancellationToken cancellationToken)
+        where TEntity : class =>
+        RowsOf<TEntity, TKey>(context, property, id).IgnoreQueryFilters().AnyAsync(cancellationToken);
+
     private static async Task<IReadOnlyList<object>> QueryAsync<TEntity, TKey>(DbContext context, string property, TKey id, bool tracking, CancellationToken cancellationToken)
         where TEntity : class
     {
@@ -86,18 +115,29 @@ internal static class SubjectRows
         return context.Set<TEntity>().Where(predicate);
     }
 
-    private static object? ConvertId(object subjectId, Type target, IEntityType entityType, string property)
+    private static object? ConvertId(object subjectId, Type target, IEntityType entityType, string property) =>
+        TryConvertId(subjectId, target, out var id, out var failure)
+            ? id
+            : throw new ArgumentException($"The subject id '{subjectId}' cannot be compared with {entityType.ClrType.Name}.{property}, which is of type {(Nullable.GetUnderlyingType(target) ?? target).Name}.", nameof(subjectId), failure);
+
+    private static bool TryConvertId(object subjectId, Type target, out object? id) => TryConvertId(subjectId, target, out id, out _);
+
+    private static bool TryConvertId(object subjectId, Type target, out object? id, out Exception? failure)
     {
         var type = Nullable.GetUnderlyingType(target) ?? target;
         try
         {
-            return subjectId.GetType() == type ? subjectId
+            id = subjectId.GetType() == type ? subjectId
                 : type == typeof(Guid) ? Guid.Parse(Convert.ToString(subjectId, CultureInfo.InvariantCulture)!)
                 : Convert.ChangeType(subjectId, type, CultureInfo.InvariantCulture);
+            failure = null;
+            return true;
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
         {
-            throw new ArgumentException($"The subject id '{subjectId}' cannot be compared with {entityType.ClrType.Name}.{property}, which is of type {type.Name}.", nameof(subjectId), ex);
+            id = null;
+            failure = ex;
+            return false;
         }
     }
 
