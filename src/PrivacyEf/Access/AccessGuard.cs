@@ -44,7 +44,7 @@ public static class AccessGuard
 
         if (access.Policy.ThrowsOnDenied)
         {
-            throw new PrivacyAccessDeniedException(member.EntityName, member.PropertyName, scope?.Purpose, write: false);
+            throw PrivacyAccessDeniedException.ForRead(member.EntityName, member.PropertyName, scope?.Purpose);
         }
 
         var masked = ValueMasker.Mask(value, typeof(T), member.Property.Mask, member.Property.Category, member.IsNullable, access.PseudonymKeyFor(member.Property.Mask));

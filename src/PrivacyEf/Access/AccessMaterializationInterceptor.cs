@@ -55,7 +55,7 @@ internal sealed class AccessMaterializationInterceptor(AccessRuntime access) : I
 
             if (access.Policy.ThrowsOnDenied)
             {
-                throw new PrivacyAccessDeniedException(plan.EntityName, property.Name, decision.Scope?.Purpose, write: false);
+                throw PrivacyAccessDeniedException.ForRead(plan.EntityName, property.Name, decision.Scope?.Purpose);
             }
 
             var mask = ValueMasker.Mask(

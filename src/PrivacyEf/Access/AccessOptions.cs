@@ -9,6 +9,8 @@ internal sealed class AccessOptions
 
     public bool AllowConditionsOnHiddenValues { get; set; }
 
+    public UnscopedWrites WritesWithoutScope { get; set; } = UnscopedWrites.Deny;
+
     public string AccessLogTableName { get; set; } = "privacy_access_log";
 
     public bool AccessLogEnabled { get; set; } = true;

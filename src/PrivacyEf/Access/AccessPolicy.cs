@@ -33,6 +33,9 @@ internal sealed class AccessPolicy
 
     public IReadOnlyDictionary<string, PurposeOptions> Purposes => policy.Purposes;
 
+    /// <summary>Every purpose the application declared, in a grant or with <c>PrivacyOptions.Purpose</c>.</summary>
+    public IEnumerable<string> DeclaredPurposes => policy.DeclaredPurposes;
+
     public bool ThrowsOnDenied => Options.OnDenied == AccessDeniedBehavior.Throw;
 
     public bool Allows(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property)
@@ -63,6 +66,15 @@ internal sealed class AccessPolicy
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="scope"/> may write a personal property: a scope may write what it may read; outside
+    /// any scope only when <see cref="AccessOptions.WritesWithoutScope"/> allows it (whatever unscoped reads see).
+    /// </summary>
+    public bool MayWrite(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property) =>
+        scope is null
+            ? Options.WritesWithoutScope == UnscopedWrites.Allow
+            : Allows(scope, entity, property);
 
     /// <summary>Whether reads under <paramref name="scope"/> return only rows whose data subject consented.</summary>
     public bool RequiresConsent(PrivacyScope? scope) =>

@@ -14,6 +14,14 @@ internal sealed class GuardedProperty(IProperty property, PrivacyPropertyMetadat
 
     public IClrPropertyGetter Getter { get; } = property.GetGetter();
 
+    /// <summary>
+    /// The value a new instance holds when nobody set the property: null, or the default of a non-nullable value type.
+    /// Adding an entity with this value stores nothing anyone chose, so it is not a write of the property.
+    /// </summary>
+    public object? UnsetValue { get; } = property.ClrType.IsValueType && Nullable.GetUnderlyingType(property.ClrType) is null
+        ? System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(property.ClrType)
+        : null;
+
     // EF's own setter writes through the backing field when the property has no setter, exactly as materialization does.
 #pragma warning disable EF1001 // IRuntimePropertyBase is internal API; there is no public way to get EF's setter.
     public IClrPropertySetter Setter { get; } = ((Microsoft.EntityFrameworkCore.Metadata.Internal.IRuntimePropertyBase)property).GetSetter();

@@ -33,8 +33,8 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
         Purpose = "";
     }
 
-    internal PrivacyAccessDeniedException(string entityName, string propertyName, string? purpose, bool write)
-        : base(Describe(entityName, propertyName, purpose, write))
+    private PrivacyAccessDeniedException(string entityName, string propertyName, string? purpose, string message)
+        : base(message)
     {
         EntityName = entityName;
         PropertyName = propertyName;
@@ -58,12 +58,28 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
     /// <summary>The purpose of the scope that was denied; empty when no scope was open.</summary>
     public string Purpose { get; }
 
-    private static string Describe(string entityName, string propertyName, string? purpose, bool write)
+    /// <summary>A refused read of <paramref name="entityName"/>.<paramref name="propertyName"/> (with <see cref="AccessDeniedBehavior.Throw"/>).</summary>
+    internal static PrivacyAccessDeniedException ForRead(string entityName, string propertyName, string? purpose) =>
+        new(entityName, propertyName, purpose, DescribeRead(entityName, propertyName, purpose));
+
+    /// <summary>A refused write of <paramref name="entityName"/>.<paramref name="propertyName"/>; <paramref name="adding"/> when it is written because its entity is being added.</summary>
+    internal static PrivacyAccessDeniedException ForWrite(string entityName, string propertyName, string? purpose, bool adding) =>
+        new(entityName, propertyName, purpose, DescribeWrite(entityName, propertyName, purpose, adding));
+
+    private static string DescribeRead(string entityName, string propertyName, string? purpose) =>
+        purpose is null
+            ? $"No access scope is open, so {entityName}.{propertyName} may not be read; open one with Privacy.Access(...) or Privacy.System(...)."
+            : $"The access scope for purpose '{purpose}' may not read {entityName}.{propertyName}: the property's purposes or the scope's role grants do not allow it.";
+
+    private static string DescribeWrite(string entityName, string propertyName, string? purpose, bool adding)
     {
-        var verb = write ? "write" : "read";
+        // Adding names the property too: the caller may not have set it on purpose, yet a new row stores it.
+        var what = adding
+            ? $"{entityName}.{propertyName} (an added {entityName} writes each personal property that has a value)"
+            : $"{entityName}.{propertyName}";
         return purpose is null
-            ? $"No access scope is open, so {entityName}.{propertyName} may not be {(write ? "written" : "read")}; open one with Privacy.Access(...) or Privacy.System(...)."
-            : $"The access scope for purpose '{purpose}' may not {verb} {entityName}.{propertyName}: the property's purposes or the scope's role grants do not allow it.";
+            ? $"No access scope is open, so {what} may not be written; open one with Privacy.Access(...) or Privacy.System(...) around SaveChanges, or allow unscoped writes with PrivacyOptions.WritesWithoutScope = UnscopedWrites.Allow."
+            : $"The access scope for purpose '{purpose}' may not write {what}: the property's purposes or the scope's role grants do not allow it.";
     }
 
     private static string DescribeCondition(string entityName, string propertyName, string? purpose, string queryOperator)

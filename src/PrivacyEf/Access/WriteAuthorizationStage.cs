@@ -7,8 +7,15 @@ namespace PrivacyEf.Access;
 
 /// <summary>
 /// Guards writes before EF builds its commands: a mask loaded into an entity is never written back, and a scope may
-/// not change a personal property it may not read.
+/// not write a personal property it may not read. Outside any scope nothing personal is written unless
+/// <see cref="AccessOptions.WritesWithoutScope"/> allows it.
 /// </summary>
+/// <remarks>
+/// What counts as a write: on a modified entity, each personal property EF will write (<c>IsModified</c>, however it
+/// got there: a tracked change, <c>Update</c>, <c>Attach</c> + <c>IsModified</c>, <c>State = Modified</c>); on an
+/// added entity, each personal property that has a value (not null, not a value type's default), since the new row
+/// stores it. Owned types are entries of their own and are checked the same way. Deleting is not a write of values.
+/// </remarks>
 internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChangesStage
 {
     public ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
@@ -25,7 +32,7 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
         }
 
         var scope = Privacy.Current;
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified).ToList())
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var plan = EntityAccessPlan.For(entry.Metadata);
             if (plan.IsEmpty)
@@ -33,33 +40,58 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
                 continue;
             }
 
-            var masked = access.MaskedValuesOf(entry.Entity);
-            for (var i = 0; i < plan.Properties.Count; i++)
+            if (entry.State == EntityState.Added)
             {
-                var property = plan.Properties[i];
-                var current = entry.Property(property.Property);
-                if (masked is not null && ReferenceEquals(masked.Plan, plan) && masked.TryGet(i, out var mask))
-                {
-                    if (SameValue(current.CurrentValue, mask))
-                    {
-                        // Still the mask (for instance an entity loaded without tracking and attached with Update): keep the real value.
-                        current.IsModified = false;
-                        continue;
-                    }
+                GuardAdded(entry, plan, scope);
+            }
+            else
+            {
+                GuardModified(entry, plan, scope);
+            }
+        }
+    }
 
-                    if (!access.Policy.Allows(scope, plan.Metadata!, property.Metadata))
-                    {
-                        throw new PrivacyAccessDeniedException(plan.EntityName, property.Name, scope?.Purpose, write: true);
-                    }
-                }
-                else if (current.IsModified && scope is { IsSystem: false } && !access.Policy.Allows(scope, plan.Metadata!, property.Metadata))
+    private void GuardAdded(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope)
+    {
+        foreach (var property in plan.Properties)
+        {
+            if (!SameValue(entry.Property(property.Property).CurrentValue, property.UnsetValue)
+                && !access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+            {
+                throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: true);
+            }
+        }
+    }
+
+    private void GuardModified(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope)
+    {
+        var masked = access.MaskedValuesOf(entry.Entity);
+        for (var i = 0; i < plan.Properties.Count; i++)
+        {
+            var property = plan.Properties[i];
+            var current = entry.Property(property.Property);
+            if (masked is not null && ReferenceEquals(masked.Plan, plan) && masked.TryGet(i, out var mask))
+            {
+                if (SameValue(current.CurrentValue, mask))
                 {
-                    throw new PrivacyAccessDeniedException(plan.EntityName, property.Name, scope.Purpose, write: true);
+                    // Still the mask (for instance an entity loaded without tracking and attached with Update): keep the real value.
+                    current.IsModified = false;
+                    continue;
+                }
+
+                // A masked property given a new value: a write, whether or not EF noticed the change.
+                if (!access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+                {
+                    throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: false);
                 }
             }
-
-            ForgetMaskIfUnchanged(entry);
+            else if (current.IsModified && !access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+            {
+                throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: false);
+            }
         }
+
+        ForgetMaskIfUnchanged(entry);
     }
 
     private static void ForgetMaskIfUnchanged(EntityEntry entry)
@@ -70,8 +102,8 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
         }
     }
 
-    private static bool SameValue(object? current, object? mask) =>
-        current is byte[] bytes && mask is byte[] maskBytes
-            ? StructuralComparisons.StructuralEqualityComparer.Equals(bytes, maskBytes)
-            : Equals(current, mask);
+    private static bool SameValue(object? current, object? other) =>
+        current is byte[] bytes && other is byte[] otherBytes
+            ? StructuralComparisons.StructuralEqualityComparer.Equals(bytes, otherBytes)
+            : Equals(current, other);
 }

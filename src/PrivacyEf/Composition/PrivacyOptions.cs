@@ -79,6 +79,14 @@ public sealed class PrivacyOptions
     /// </summary>
     public bool AllowConditionsOnHiddenValues { get => Access.AllowConditionsOnHiddenValues; set => Access.AllowConditionsOnHiddenValues = value; }
 
+    /// <summary>
+    /// Whether <c>SaveChanges</c> outside any access scope may write personal properties: changing one, or adding an
+    /// entity with a value in one. Refused by default (<see cref="UnscopedWrites.Deny"/>), so that data is written
+    /// by someone the policy knows; seed and import inside <see cref="Privacy.System"/>. Independent of
+    /// <see cref="WithoutScope"/>.
+    /// </summary>
+    public UnscopedWrites WritesWithoutScope { get => Access.WritesWithoutScope; set => Access.WritesWithoutScope = value; }
+
     /// <summary>The table that holds the hash-chained access log, in every database read through an access scope.</summary>
     public string AccessLogTableName { get => Access.AccessLogTableName; set => Access.AccessLogTableName = value; }
 

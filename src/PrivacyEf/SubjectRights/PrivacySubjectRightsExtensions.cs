@@ -47,19 +47,31 @@ public static class PrivacySubjectRightsExtensions
     /// Erases a data subject: in every entity that links rows to their subject, each row is deleted, or
     /// anonymized where its <c>[Retain]</c> says <c>Anonymize</c>; rows under legal hold are kept and
     /// counted. All entities change in one transaction (dependents first); a second call changes nothing.
+    /// A row whose personal values cannot be decrypted (a corrupt or foreign ciphertext) is erased and counted all
+    /// the same: deleting or anonymizing it needs none of them.
     /// </summary>
-    /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
+    /// <remarks>
+    /// The erasure saves through <paramref name="context"/>, so it refuses a context with pending changes (added,
+    /// modified or deleted entities) rather than commit or discard them: save or discard them first, or erase on a
+    /// context of its own. Entities the context already tracked stay tracked and show the erasure (deleted ones are
+    /// detached, anonymized ones hold the placeholders); the rows the erasure loaded itself are not left behind.
+    /// </remarks>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>, without pending changes.</param>
     /// <param name="subjectId">The subject's id, as the <c>[DataSubject]</c> properties hold it.</param>
     /// <param name="cancellationToken">Cancels the erasure before it commits (then nothing changes).</param>
     /// <returns>The receipt: counts and time only.</returns>
+    /// <exception cref="InvalidOperationException">The context has pending changes.</exception>
     public static async Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(subjectId);
+        RefusePendingChanges(context);
         var kernel = PrivacyKernel.Of(context);
         var clock = kernel.Clock;
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var results = new List<ErasureResult>();
+        var callersEntities = context.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         using (Privacy.System("data subject erasure"))
         {
             var strategy = context.Database.CreateExecutionStrategy();
@@ -72,12 +84,19 @@ public static class PrivacySubjectRightsExtensions
                     foreach (var (entityType, metadata) in SubjectRows.LinkedEntities(context.Model))
                     {
                         results.Add(await EraseAsync(context, entityType, metadata, subjectId, now, cancellationToken).ConfigureAwait(false));
+                        ForgetWhatTheErasureLoaded(context, callersEntities);
                     }
 
                     if (transaction is not null)
                     {
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     }
+                }
+                catch
+                {
+                    // Nothing of a failed erasure may reach the caller's next SaveChanges.
+                    UndoPendingErasure(context, callersEntities);
+                    throw;
                 }
                 finally
                 {
@@ -98,15 +117,53 @@ public static class PrivacySubjectRightsExtensions
         return new ErasureReceipt(clock.GetUtcNow(), clock.GetElapsedTime(started), results);
     }
 
+    private static void RefusePendingChanges(DbContext context)
+    {
+        if (!context.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        var pending = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .GroupBy(e => (Entity: e.Metadata.DisplayName(), e.State))
+            .OrderBy(g => g.Key.Entity, StringComparer.Ordinal).ThenByDescending(g => g.Key.State)
+            .Select(g => $"{g.Count()} {g.Key.Entity} {g.Key.State.ToString().ToLowerInvariant()}");
+        throw new InvalidOperationException(
+            $"EraseSubjectAsync was called on a context with pending changes ({string.Join(", ", pending)}). The erasure saves through this context, " +
+            "which would commit them with it: save or discard them first, or erase on a context of its own.");
+    }
+
+    private static void ForgetWhatTheErasureLoaded(DbContext context, HashSet<object> callersEntities)
+    {
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => !callersEntities.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private static void UndoPendingErasure(DbContext context, HashSet<object> callersEntities)
+    {
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (callersEntities.Contains(entry.Entity))
+            {
+                entry.CurrentValues.SetValues(entry.OriginalValues);
+                entry.State = EntityState.Unchanged;
+            }
+        }
+
+        ForgetWhatTheErasureLoaded(context, callersEntities);
+    }
+
     private static async Task<ErasureResult> EraseAsync(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object subjectId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await SubjectRows.LoadAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, tracking: true, cancellationToken).ConfigureAwait(false);
+        var rows = await ErasureRows.TrackAsync(context, entityType, metadata, subjectId, cancellationToken).ConfigureAwait(false);
         var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
         var values = new AnonymizedValues(entityType, now);
         int deleted = 0, anonymized = 0, held = 0;
-        foreach (var row in rows)
+        foreach (var entry in rows)
         {
-            var entry = context.Entry(row);
             if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
             {
                 held++;
@@ -128,10 +185,14 @@ public static class PrivacySubjectRightsExtensions
             }
 
             // Through the change tracker, so encrypted columns get a ciphertext of the placeholder and a
-            // searchable column's blind index is recomputed from it: the old value no longer matches.
+            // searchable column's blind index is recomputed from it: the old value no longer matches. Marked
+            // modified even when the placeholder equals what the entity holds: a row tracked without its
+            // personal values holds defaults, not what is stored.
             foreach (var personal in metadata.Properties.Where(p => values.IsMapped(p.Name)))
             {
-                entry.Property(personal.Name).CurrentValue = values.ValueFor(personal.Name);
+                var property = entry.Property(personal.Name);
+                property.CurrentValue = values.ValueFor(personal.Name);
+                property.IsModified = true;
             }
 
             if (anonymizedAt is not null)
@@ -143,7 +204,6 @@ public static class PrivacySubjectRightsExtensions
         }
 
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        context.ChangeTracker.Clear();
         return new ErasureResult(entityType.ClrType.Name, deleted, anonymized, held);
     }
 

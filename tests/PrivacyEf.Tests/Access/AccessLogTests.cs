@@ -226,7 +226,7 @@ public abstract class AccessLogTests(DatabaseTarget target)
                 var db = setup.ServiceProvider.GetRequiredService<Model.Access.AccessDbContext>();
                 await db.Database.EnsureCreatedAsync();
                 db.Patrons.Add(new Model.Access.Patron { Id = 1, Name = "Ada Lovelace", Email = "ada@analytical.example" });
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsSystemAsync();
             }
 
             await using (var request = provider.CreateAsyncScope())

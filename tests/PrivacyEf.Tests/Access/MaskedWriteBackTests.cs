@@ -24,7 +24,7 @@ public abstract class MaskedWriteBackTests(DatabaseTarget target)
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = Email, Segment = "retail" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using (var db = app.NewContext())

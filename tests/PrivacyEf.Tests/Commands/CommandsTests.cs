@@ -55,7 +55,7 @@ public abstract class CommandsTests(DatabaseTarget target)
                 db.Customers.Add(new Customer { Id = i, Name = "Customer " + i, Email = $"user{i}@example.com" });
             }
 
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             await db.RotateDataKeyAsync();
         }
 
@@ -78,7 +78,7 @@ public abstract class CommandsTests(DatabaseTarget target)
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             before = (await db.GetDataKeysAsync()).Single(k => k.Kind == PrivacyEf.DataKeyKind.Data).Id;
         }
 
@@ -102,7 +102,7 @@ public abstract class CommandsTests(DatabaseTarget target)
             db.Customers.AddRange(
                 new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" },
                 new Customer { Id = 2, Name = "Grace", Email = "grace@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         var rotate = new TestConsole();
@@ -166,7 +166,7 @@ public abstract class CommandsTests(DatabaseTarget target)
             db.Customers.AddRange(
                 new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" },
                 new Customer { Id = 2, Name = "Grace", Email = "grace@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using (var db = app.NewContext())
@@ -238,7 +238,7 @@ public abstract class CommandsTests(DatabaseTarget target)
                 db.Messages.Add(new SupportMessage { Id = i, Author = "agent", Body = i % 2 == 0 ? "write to ada@example.com please" : "all good", Subject = "ticket" });
             }
 
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         var console = new TestConsole();
@@ -375,7 +375,7 @@ public abstract class CommandsTests(DatabaseTarget target)
             });
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
     }
 
     private static async Task<int> CountOriginalBodiesAsync(PrivacyApp app)

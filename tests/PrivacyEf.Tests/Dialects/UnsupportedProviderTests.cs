@@ -25,7 +25,7 @@ public sealed class UnsupportedProviderTests : IDisposable
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -92,7 +92,7 @@ public sealed class UnsupportedProviderTests : IDisposable
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         return app.NewContext();

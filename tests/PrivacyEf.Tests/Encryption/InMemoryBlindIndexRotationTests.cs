@@ -19,7 +19,7 @@ public sealed class InMemoryBlindIndexRotationTests : IDisposable
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using (var pending = app.NewContext())

@@ -22,7 +22,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
             oldKey = Assert.Single(await db.GetDataKeysAsync(), k => k.Kind == DataKeyKind.Data).Id;
             newKey = await db.RotateDataKeyAsync();
             db.Customers.Add(new Customer { Id = 100, Name = "After", Email = "after@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -153,7 +153,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
             {
                 await using var db = instance.NewContext();
                 db.Customers.Add(new Customer { Id = (n * 100) + i + 1, Name = $"n{n}", Email = $"{n}.{i}@example.com" });
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsSystemAsync();
             }
         })));
 
@@ -162,7 +162,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
         await using (var db = late.NewContext())
         {
             db.Customers.Add(new Customer { Id = 9999, Name = "late", Email = "late@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         foreach (var reader in instances.Append(late))
@@ -188,7 +188,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
         await using (var db = await elsewhere.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 50, Name = "Rival", Email = "rival@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         List<string[]> rivalKey, rivalRow;
@@ -211,7 +211,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
         await using (var db = fresh.NewContext())
         {
             db.Customers.Add(new Customer { Id = 60, Name = "Fresh", Email = "fresh@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             var dataKeys = (await db.GetDataKeysAsync()).Where(k => k.Kind == DataKeyKind.Data).ToList();
             var active = Assert.Single(dataKeys, k => k.Status == DataKeyStatus.Active);
             Assert.Equal(dataKeys.Select(k => k.Id.ToString("N")).Order(StringComparer.Ordinal).First(), active.Id.ToString("N"));
@@ -260,7 +260,7 @@ public abstract class KeyRotationTests(DatabaseTarget target) : IDisposable
         var app = Track(PrivacyApp.Create(Target));
         await using var db = await app.CreateDatabaseAsync();
         db.Customers.AddRange(Enumerable.Range(1, rows).Select(i => new Customer { Id = i, Name = $"User {i}", Email = $"user{i}@example.com", Phone = i % 2 == 0 ? null : "+1 555 " + i }));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
         return app;
     }
 

@@ -70,7 +70,7 @@ public abstract class SearchableEncryptionTests(DatabaseTarget target) : IDispos
         {
             var ada = await db.Customers.SingleAsync(c => c.Email == "ada@example.com");
             ada.Email = "countess@example.com";
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -94,7 +94,7 @@ public abstract class SearchableEncryptionTests(DatabaseTarget target) : IDispos
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "Ada.Lovelace@Example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -119,12 +119,12 @@ public abstract class SearchableEncryptionTests(DatabaseTarget target) : IDispos
             Assert.True(index.IsUnique);
             Assert.Equal("LoginBlindIndex", Assert.Single(index.Properties).Name);
             db.Accounts.Add(new Account { Id = 1, CustomerId = 1, Login = "ada" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var duplicate = app.NewContext();
         duplicate.Accounts.Add(new Account { Id = 2, CustomerId = 2, Login = "ada" });
-        await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync());
+        await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsSystemAsync());
     }
 
     [SkippableFact]
@@ -174,7 +174,7 @@ public abstract class SearchableEncryptionTests(DatabaseTarget target) : IDispos
             new Customer { Id = 1, Name = "Ada", Email = "ada@example.com", Phone = "+44 1" },
             new Customer { Id = 2, Name = "Grace", Email = "grace@example.com" },
             new Customer { Id = 3, Name = "Linus", Email = "linus@example.com", Phone = "+358 1" });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
         return app;
     }
 

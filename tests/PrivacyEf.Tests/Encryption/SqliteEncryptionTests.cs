@@ -28,7 +28,7 @@ public sealed class SqliteEncryptionTests : RelationalEncryptionTests, IDisposab
         await using (var db = await app.CreateDatabaseAsync())
         {
             db.Customers.Add(new Customer { Id = 1, Name = "Zebra Crossing", Email = marker, Segment = "visible-segment-marker" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         var file = await File.ReadAllBytesAsync(sqlite.FilePath(app.Database));

@@ -27,11 +27,11 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
             db.Messages.Add(message);
             if (async)
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsSystemAsync();
             }
             else
             {
-                db.SaveChanges();
+                db.SaveChangesAsSystem();
             }
         }
 
@@ -56,7 +56,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         {
             var message = new SupportMessage { Author = "ada", Body = "hello" };
             db.Messages.Add(message);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             id = message.Id;
         }
 
@@ -66,16 +66,16 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
             message.Body = "new card " + Card;
             if (async)
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsSystemAsync();
             }
             else
             {
-                db.SaveChanges();
+                db.SaveChangesAsSystem();
             }
 
             Assert.Single(app.Observer.Events);
             message.Subject = "changed subject";
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             Assert.Single(app.Observer.Events);
         }
 
@@ -93,7 +93,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Author = "ada", Body = Chat + " and " + Card, PrivateNote = "nothing to see" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         var redaction = Assert.Single(app.Observer.Events);
@@ -115,7 +115,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "see TCK-12345 and TCK-00000, mail a@example.com, card " + Card });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -132,14 +132,14 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         await using (var db = app.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "mail ada@example.com, card " + Card });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         using var restarted = app.AnotherInstance(Target, Pseudonymize);
         await using (var db = restarted.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "again ADA@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         using var stranger = RedactionApp.Create(Target, Pseudonymize);
@@ -147,7 +147,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
         await using (var db = stranger.NewContext())
         {
             db.Messages.Add(new SupportMessage { Body = "again ada@example.com" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
         }
 
         await using var read = app.NewContext();
@@ -265,7 +265,7 @@ public abstract class RedactionPersistenceTests(DatabaseTarget target)
             });
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
         Assert.Empty(legacy.Observer.Events);
         await using var check = legacy.NewContext();
         Assert.Equal(rows - (rows / 3), await check.Messages.CountAsync(m => m.Body == Chat));

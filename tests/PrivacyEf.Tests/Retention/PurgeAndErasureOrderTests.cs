@@ -101,7 +101,7 @@ public abstract class PurgeAndErasureOrderTests(DatabaseTarget target) : IDispos
             gold,
             new Perk { Id = 20, HolderId = 1, GoldCard = gold, Note = "free coffee", GrantedAt = old },
             new LoungePass { Id = 21, HolderId = 1, GoldCard = gold, Account = account, GrantedAt = old });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
     }
 
     private static async Task AssertEmptyAsync(IDbContextFactory<LoyaltyDbContext> factory)

@@ -1,3 +1,4 @@
+using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Retention.Model;
 
 namespace PrivacyEf.Tests.Retention;
@@ -33,7 +34,7 @@ internal static class RetentionSeed
             db.Tickets.Add(Ticket(app, ++id, closedAt: null));
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
     }
 
     public static SupportTicket Ticket(RetentionApp app, int id, DateTimeOffset? closedAt) => new()
@@ -69,6 +70,6 @@ internal static class RetentionSeed
             db.Sessions.Add(new SessionRecord { Id = ++id, IpAddress = "192.0.2.1", StartedAt = now.AddDays(-30), Held = true });
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
     }
 }

@@ -104,7 +104,7 @@ public abstract class RetentionTests(DatabaseTarget target)
                 seed.Tickets.AddRange(before, after);
             }
 
-            await seed.SaveChangesAsync();
+            await seed.SaveChangesAsSystemAsync();
         }
 
         await using var db = app.NewContext();
@@ -204,7 +204,7 @@ public abstract class RetentionTests(DatabaseTarget target)
                 });
             }
 
-            await seed.SaveChangesAsync();
+            await seed.SaveChangesAsSystemAsync();
         }
 
         await using var db = app.NewContext();
@@ -230,7 +230,7 @@ public abstract class RetentionTests(DatabaseTarget target)
         {
             seed.Invoices.AddRange(invoices);
             seed.Payments.AddRange(paid.Select((invoice, i) => new Payment { Id = i + 1, InvoiceId = invoice.Id, Amount = 10m }));
-            await seed.SaveChangesAsync();
+            await seed.SaveChangesAsSystemAsync();
         }
 
         await using var db = app.NewContext();
@@ -261,7 +261,7 @@ public abstract class RetentionTests(DatabaseTarget target)
                 seed.Orders.Add(new PurchaseOrder { Id = i, ShippingAddress = $"{i} Elm Street", PlacedAt = old, Lines = lines });
             }
 
-            await seed.SaveChangesAsync();
+            await seed.SaveChangesAsSystemAsync();
         }
 
         await using var db = app.NewContext();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using PrivacyEf;
 using PrivacyEf.Access;
 using PrivacyEf.Access.Consent;
 using PrivacyEf.Access.Logging;
+using PrivacyEf.Kernel;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -9,17 +11,25 @@ namespace Microsoft.EntityFrameworkCore;
 public static class PrivacyConsentDbContextExtensions
 {
     /// <summary>Records that a data subject consents to a purpose, until <paramref name="expiresAt"/> if given.</summary>
+    /// <remarks>
+    /// Refused for a purpose the application did not declare (in a grant or with <c>PrivacyOptions.Purpose</c>), and
+    /// for a subject no entity holds a row of: consent recorded ahead of its subject would be inherited by whoever is
+    /// later created with that id.
+    /// </remarks>
     /// <param name="context">A context that uses PrivacyEf.</param>
     /// <param name="subjectId">The data subject's id: an int, long, Guid or string, as its [DataSubject] property holds it.</param>
     /// <param name="purpose">The purpose consented to.</param>
     /// <param name="expiresAt">When the consent lapses; null when it does not.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The consent row written.</returns>
+    /// <exception cref="ArgumentException">The purpose is not declared, or no row of the subject exists.</exception>
     public static async Task<PrivacyConsent> GrantConsentAsync(this DbContext context, object subjectId, string purpose, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         var access = PrivacyAccessLogDbContextExtensions.AccessOf(context);
+        RefuseUndeclaredPurpose(access, purpose);
+        await RefuseUnknownSubjectAsync(context, subjectId, cancellationToken).ConfigureAwait(false);
         var consent = new PrivacyConsent
         {
             SubjectId = SubjectIds.Format(subjectId),
@@ -75,6 +85,35 @@ public static class PrivacyConsentDbContextExtensions
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    private static void RefuseUndeclaredPurpose(AccessRuntime access, string purpose)
+    {
+        var declared = access.Policy.DeclaredPurposes.Order(StringComparer.Ordinal).ToList();
+        if (!declared.Contains(purpose, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Consent to '{purpose}' cannot be recorded: the application declares no such purpose (declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}). Declare it with PrivacyOptions.Purpose(...) or a grant.",
+                nameof(purpose));
+        }
+    }
+
+    private static async Task RefuseUnknownSubjectAsync(DbContext context, object subjectId, CancellationToken cancellationToken)
+    {
+        // Only whether a row exists is read, in a system scope so that a consent-bound scope's own filter does not hide it.
+        bool exists;
+        using (Privacy.System("consent: does the data subject exist"))
+        {
+            exists = await SubjectRows.AnyAsync(context, subjectId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!exists)
+        {
+            var links = SubjectRows.LinkedEntities(context.Model).Select(e => $"{e.EntityType.ClrType.Name}.{e.Metadata.DataSubjectProperty}");
+            throw new ArgumentException(
+                $"Consent for data subject '{SubjectIds.Format(subjectId)}' cannot be recorded: no row of {string.Join(", ", links)} holds that id. Consent is recorded for an existing subject only, so that one created later with the id does not inherit it.",
+                nameof(subjectId));
+        }
     }
 
     // A context of its own, so recording consent neither saves nor waits for the caller's pending changes.
