@@ -123,6 +123,12 @@ internal static class DiagnosticDescriptors
         "PrivacyEf annotations on a generic entity",
         "'{0}' is generic, or nested in a generic type, and has PrivacyEf annotations; the generator cannot describe an open generic type, so an entity built from it would not be protected; make it non-generic, or an abstract base class of non-generic entities that carry annotations of their own");
 
+    /// <summary>{0} parameter, {1} record.</summary>
+    public static readonly DiagnosticDescriptor PersonalOnRecordParameter = Create(
+        "PRIV018",
+        "[Personal] on a positional record parameter must target the property",
+        "[Personal] on parameter '{0}' of record '{1}' applies to the constructor parameter only, so property '{0}' would not be personal; write [property: Personal(...)]");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -140,7 +146,8 @@ internal static class DiagnosticDescriptors
         SearchableNotString,
         MaskUnsupportedType,
         UnsupportedEntityShape,
-        GenericEntity);
+        GenericEntity,
+        PersonalOnRecordParameter);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

@@ -7,7 +7,12 @@ namespace PrivacyEf;
 /// PrivacyEf and, because it is a <see cref="DataClassificationAttribute"/>, log redaction in
 /// <c>Microsoft.Extensions.Compliance</c>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = true)]
+/// <remarks>
+/// On a parameter it only classifies the parameter, for log redaction (a <c>[LoggerMessage]</c> method's argument).
+/// On a positional record parameter write <c>[property: Personal(...)]</c>: without the target the property would
+/// not be personal, so the generator refuses it (PRIV018).
+/// </remarks>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
 public sealed class PersonalAttribute : DataClassificationAttribute
 {
     /// <summary>Classifies the property as personal data of the given category.</summary>
