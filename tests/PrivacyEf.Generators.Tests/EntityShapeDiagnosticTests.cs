@@ -205,4 +205,24 @@ public sealed class EntityShapeDiagnosticTests
         Assert.Empty(output.CompilationErrors());
         Assert.Contains("Shop.ContactPrivacy.g.cs", output.Sources.Keys);
     }
+
+    [Fact]
+    public void PRIV019_personal_without_a_category_on_an_entity_property()
+    {
+        var diagnostic = AssertSingleDiagnostic("PRIV019", """
+            namespace Shop
+            {
+                public class Customer
+                {
+                    [DataSubject]
+                    public int Id { get; set; }
+
+                    [[|Personal|]]
+                    public string Email { get; set; } = "";
+                }
+            }
+            """);
+
+        AssertNames(diagnostic, "Shop.Customer", "Email");
+    }
 }

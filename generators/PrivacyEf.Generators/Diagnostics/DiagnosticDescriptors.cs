@@ -129,6 +129,12 @@ internal static class DiagnosticDescriptors
         "[Personal] on a positional record parameter must target the property",
         "[Personal] on parameter '{0}' of record '{1}' applies to the constructor parameter only, so property '{0}' would not be personal; write [property: Personal(...)]");
 
+    /// <summary>{0} property, {1} entity.</summary>
+    public static readonly DiagnosticDescriptor PersonalWithoutCategory = Create(
+        "PRIV019",
+        "[Personal] on an entity property needs a category",
+        "[Personal] on property '{0}' of entity '{1}' names no category; the form without arguments exists only for log generators that create classification attributes themselves, so write [Personal(PersonalDataCategory.X)]");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -147,7 +153,8 @@ internal static class DiagnosticDescriptors
         MaskUnsupportedType,
         UnsupportedEntityShape,
         GenericEntity,
-        PersonalOnRecordParameter);
+        PersonalOnRecordParameter,
+        PersonalWithoutCategory);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Compliance.Classification;
 
 namespace PrivacyEf;
@@ -21,6 +22,19 @@ public sealed class PersonalAttribute : DataClassificationAttribute
         : base(PrivacyTaxonomy.For(category))
     {
         Category = category;
+    }
+
+    /// <summary>
+    /// Classifies as <see cref="PrivacyTaxonomy.Uncategorized"/> personal data, for log generators only: the
+    /// <c>[LoggerMessage]</c> generator of Microsoft.Extensions.Telemetry creates every classification attribute
+    /// without its arguments, so each <c>[Personal(...)]</c> it logs becomes this. On an entity property name a
+    /// category (PRIV019).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public PersonalAttribute()
+        : base(PrivacyTaxonomy.Uncategorized)
+    {
+        Category = PersonalDataCategory.Other;
     }
 
     /// <summary>The kind of personal data the property holds.</summary>
