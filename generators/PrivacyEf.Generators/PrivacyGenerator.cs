@@ -45,6 +45,20 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
             .SelectMany(static (sites, _) => OnePerType(sites.Left.Left.Left.Left.Left, sites.Left.Left.Left.Left.Right, sites.Left.Left.Left.Right, sites.Left.Left.Right, sites.Left.Right, sites.Right.AsImmutableArray()))
             .WithTrackingName(TrackingNames.ParseResults);
 
+        // [Personal] may classify a parameter (a [LoggerMessage] argument, for log redaction). On a positional record
+        // parameter without the property: target it classifies the parameter alone and the property would go unprotected.
+        var personalOnRecordParameters = context.SyntaxProvider
+            .ForAttributeWithMetadataName(PrivacyAttributeNames.Personal, SiteFilter.IsPositionalRecordParameter, static (attributeContext, _) => RecordParameterCheck.Diagnose(attributeContext))
+            .Collect()
+            .WithTrackingName(TrackingNames.PersonalOnRecordParameters);
+        context.RegisterSourceOutput(personalOnRecordParameters, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         var diagnostics = parseResults
             .SelectMany(static (result, _) => result.Diagnostics.AsImmutableArray())
             .WithTrackingName(TrackingNames.Diagnostics);

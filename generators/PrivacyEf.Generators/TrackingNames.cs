@@ -31,6 +31,7 @@ internal static class TrackingNames
     public const string RegisteredClassNames = nameof(RegisteredClassNames);
     public const string CollectedRegistrations = nameof(CollectedRegistrations);
     public const string CollectedInventory = nameof(CollectedInventory);
+    public const string PersonalOnRecordParameters = nameof(PersonalOnRecordParameters);
 
     /// <summary>Every name above, for tests.</summary>
     public static readonly string[] All =
@@ -60,5 +61,6 @@ internal static class TrackingNames
         RegisteredClassNames,
         CollectedRegistrations,
         CollectedInventory,
+        PersonalOnRecordParameters,
     ];
 }

@@ -30,6 +30,7 @@ if (args.Contains("--web"))
 
 var services = SupportDbServices.Create(Path.Combine(dataDirectory, "keys"));
 services.AddSqliteSupportDb($"Data Source={databasePath}");
+services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, TourConsoleLoggerProvider>();
 await using var provider = services.BuildServiceProvider();
 
 // dotnet run -- privacy <command>: the host commands (purge, reencrypt, redact-history, inventory, verify-log)
@@ -71,6 +72,8 @@ switch (command)
         await ShowLookupAndRotationAsync();
         await ShowRedactionAsync();
         await ShowLeastPrivilegeAsync();
+        Heading("Logs: a customer logged with [LogProperties] (AddPrivacyLogRedaction)");
+        await CustomerLogTour.RunAsync(provider);
         Heading("Retention: the nightly purge anonymizes tickets closed more than two years ago");
         await PurgeAsync();
         Heading("Right of access: everything held on customer #1 (first lines of the JSON export)");

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
 using PrivacyEf.Benchmarks.Access;
 using PrivacyEf.Benchmarks.Encryption;
+using PrivacyEf.Benchmarks.Logging;
 using PrivacyEf.Benchmarks.Retention;
 using PrivacyEf.Benchmarks.Redaction;
 
@@ -9,6 +10,7 @@ using PrivacyEf.Benchmarks.Redaction;
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
+// `--quick-log` times logging with and without the free-text opt-in of AddPrivacyLogRedaction.
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
 if (args.Length > 0 && args[0] == "--quick-retention")
 {
@@ -21,6 +23,12 @@ if (args.Contains("--quick-read"))
 {
     EncryptedColumnBenchmarks.Quick();
     AccessBenchmarks.Quick();
+    return;
+}
+
+if (args.Contains("--quick-log"))
+{
+    LogRedactionBenchmarks.Quick();
     return;
 }
 

@@ -422,7 +422,7 @@ public sealed class DiagnosticTests
         var descriptors = Diagnostics.DiagnosticDescriptors.All;
 
         Assert.Equal(
-            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017"],
+            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017", "PRIV018", "PRIV019"],
             descriptors.Select(descriptor => descriptor.Id));
         Assert.All(descriptors, descriptor =>
         {

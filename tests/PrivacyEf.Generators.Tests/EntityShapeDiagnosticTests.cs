@@ -170,4 +170,59 @@ public sealed class EntityShapeDiagnosticTests
 
         AssertNames(diagnostic, "Shop.Contact", "Born");
     }
+
+    [Fact]
+    public void PRIV018_personal_on_a_positional_record_parameter_without_the_property_target()
+    {
+        var diagnostic = AssertSingleDiagnostic("PRIV018", """
+            namespace Shop
+            {
+                public record Contact([property: DataSubject] int Id, [[|Personal(PersonalDataCategory.Contact)|]] string Email);
+            }
+            """,
+            // The rest of the record is generated (its Email is not personal): the error fails the build all the same.
+            ["PrivacyEf.Inventory.g.cs", "PrivacyEf.Registration.g.cs", "Shop.ContactPrivacy.g.cs"]);
+
+        Assert.Contains("parameter 'Email' of record 'Shop.Contact'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Personal_on_a_method_parameter_or_a_record_property_is_no_error()
+    {
+        var output = GeneratorHarness.Run(("Entity.cs", Usings + """
+            namespace Shop
+            {
+                public record Contact([property: DataSubject] int Id, [property: Personal(PersonalDataCategory.Contact)] string Email);
+
+                public static class Log
+                {
+                    public static string Describe([Personal(PersonalDataCategory.Contact)] string email) => email.Length.ToString();
+                }
+            }
+            """));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompilationErrors());
+        Assert.Contains("Shop.ContactPrivacy.g.cs", output.Sources.Keys);
+    }
+
+    [Fact]
+    public void PRIV019_personal_without_a_category_on_an_entity_property()
+    {
+        var diagnostic = AssertSingleDiagnostic("PRIV019", """
+            namespace Shop
+            {
+                public class Customer
+                {
+                    [DataSubject]
+                    public int Id { get; set; }
+
+                    [[|Personal|]]
+                    public string Email { get; set; } = "";
+                }
+            }
+            """);
+
+        AssertNames(diagnostic, "Shop.Customer", "Email");
+    }
 }

@@ -123,6 +123,18 @@ internal static class DiagnosticDescriptors
         "PrivacyEf annotations on a generic entity",
         "'{0}' is generic, or nested in a generic type, and has PrivacyEf annotations; the generator cannot describe an open generic type, so an entity built from it would not be protected; make it non-generic, or an abstract base class of non-generic entities that carry annotations of their own");
 
+    /// <summary>{0} parameter, {1} record.</summary>
+    public static readonly DiagnosticDescriptor PersonalOnRecordParameter = Create(
+        "PRIV018",
+        "[Personal] on a positional record parameter must target the property",
+        "[Personal] on parameter '{0}' of record '{1}' applies to the constructor parameter only, so property '{0}' would not be personal; write [property: Personal(...)]");
+
+    /// <summary>{0} property, {1} entity.</summary>
+    public static readonly DiagnosticDescriptor PersonalWithoutCategory = Create(
+        "PRIV019",
+        "[Personal] on an entity property needs a category",
+        "[Personal] on property '{0}' of entity '{1}' names no category; the form without arguments exists only for log generators that create classification attributes themselves, so write [Personal(PersonalDataCategory.X)]");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -140,7 +152,9 @@ internal static class DiagnosticDescriptors
         SearchableNotString,
         MaskUnsupportedType,
         UnsupportedEntityShape,
-        GenericEntity);
+        GenericEntity,
+        PersonalOnRecordParameter,
+        PersonalWithoutCategory);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

@@ -27,7 +27,10 @@ internal sealed class PropertyAnnotations
     /// <summary>An attribute the compiler already reports as broken: the entity is not generated from it.</summary>
     public bool IsBroken { get; set; }
 
-    public bool IsEmpty => Personal is null && Purpose is null && !HasDataSubject && !HasLegalHold && !IsBroken;
+    /// <summary>Where <c>[Personal]</c> is written without a category (the form kept for log generators), when it is.</summary>
+    public LocationInfo? PersonalWithoutCategory { get; set; }
+
+    public bool IsEmpty => Personal is null && Purpose is null && !HasDataSubject && !HasLegalHold && !IsBroken && PersonalWithoutCategory is null;
 }
 
 /// <summary>The arguments of <c>[Personal]</c>.</summary>

@@ -23,6 +23,9 @@ internal static class SemanticAnnotationReader
             annotations ??= new PropertyAnnotations();
             switch (kind)
             {
+                case PrivacyAttributeKind.Personal when attribute.AttributeConstructor is { Parameters.Length: 0 }:
+                    annotations.PersonalWithoutCategory = LocationInfo.From(attribute);
+                    break;
                 case PrivacyAttributeKind.Personal:
                     annotations.Personal = ReadPersonal(attribute);
                     annotations.IsBroken |= annotations.Personal is null;

@@ -25,6 +25,10 @@ internal static class SiteFilter
 
     public static bool IsTypeDeclaration(SyntaxNode node, CancellationToken cancellationToken) => IsClassOrRecord(node);
 
+    /// <summary>A parameter of a record's primary constructor, which is also the property of that name.</summary>
+    public static bool IsPositionalRecordParameter(SyntaxNode node, CancellationToken cancellationToken)
+        => node is ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } };
+
     private static bool IsClassOrRecord(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     private static bool IsFirstPropertyWith(SyntaxNode node, string attributeName)

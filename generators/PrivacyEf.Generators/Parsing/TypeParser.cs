@@ -49,6 +49,11 @@ internal sealed class TypeParser
                 continue;
             }
 
+            if (annotations.PersonalWithoutCategory is { } withoutCategory)
+            {
+                Report(declaringProperty, DiagnosticDescriptors.PersonalWithoutCategory, withoutCategory, property.Name, EntityName);
+            }
+
             if (annotations.IsBroken || property.Type.TypeKind == TypeKind.Error)
             {
                 // The compiler already reports the broken attribute or type; generating from it would only add noise.

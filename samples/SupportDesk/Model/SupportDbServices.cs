@@ -42,6 +42,9 @@ public static class SupportDbServices
                 .Use(PiiType.Iban, RedactionOperator.KeepLastFour);
             configurePrivacy?.Invoke(o);
         });
+
+        // Logs: [Personal] values a [LoggerMessage] method writes become pseudonyms (erased without this option).
+        services.AddPrivacyLogRedaction(o => o.PseudonymizeUncategorized());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Compliance.Classification;
 
 namespace PrivacyEf;
@@ -7,7 +8,12 @@ namespace PrivacyEf;
 /// PrivacyEf and, because it is a <see cref="DataClassificationAttribute"/>, log redaction in
 /// <c>Microsoft.Extensions.Compliance</c>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = true)]
+/// <remarks>
+/// On a parameter it only classifies the parameter, for log redaction (a <c>[LoggerMessage]</c> method's argument).
+/// On a positional record parameter write <c>[property: Personal(...)]</c>: without the target the property would
+/// not be personal, so the generator refuses it (PRIV018).
+/// </remarks>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
 public sealed class PersonalAttribute : DataClassificationAttribute
 {
     /// <summary>Classifies the property as personal data of the given category.</summary>
@@ -16,6 +22,19 @@ public sealed class PersonalAttribute : DataClassificationAttribute
         : base(PrivacyTaxonomy.For(category))
     {
         Category = category;
+    }
+
+    /// <summary>
+    /// Classifies as <see cref="PrivacyTaxonomy.Uncategorized"/> personal data, for log generators only: the
+    /// <c>[LoggerMessage]</c> generator of Microsoft.Extensions.Telemetry creates every classification attribute
+    /// without its arguments, so each <c>[Personal(...)]</c> it logs becomes this. On an entity property name a
+    /// category (PRIV019).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public PersonalAttribute()
+        : base(PrivacyTaxonomy.Uncategorized)
+    {
+        Category = PersonalDataCategory.Other;
     }
 
     /// <summary>The kind of personal data the property holds.</summary>

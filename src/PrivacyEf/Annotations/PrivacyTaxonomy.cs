@@ -8,6 +8,13 @@ public static class PrivacyTaxonomy
     /// <summary>The taxonomy name of every PrivacyEf classification.</summary>
     public const string Name = "PrivacyEf";
 
+    /// <summary>
+    /// Personal data whose category is not known where it is classified: what <c>[Personal]</c> gives when it is
+    /// created without arguments, as the <c>[LoggerMessage]</c> generator of Microsoft.Extensions.Telemetry creates
+    /// every classification attribute of a logged parameter or property.
+    /// </summary>
+    public static DataClassification Uncategorized { get; } = new(Name, "Uncategorized");
+
     private static readonly DataClassification[] Classifications =
         Enum.GetValues<PersonalDataCategory>().Select(c => new DataClassification(Name, c.ToString())).ToArray();
 

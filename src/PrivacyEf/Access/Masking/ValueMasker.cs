@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access.Masking;
@@ -127,10 +125,5 @@ internal static class ValueMasker
             ? moment.Year.ToString("0000", CultureInfo.InvariantCulture)
             : MaskPlaceholders.Hidden;
 
-    private static string Pseudonym(string value, ReadOnlySpan<byte> key)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value), hash);
-        return MaskPlaceholders.PseudonymPrefix + Convert.ToHexStringLower(hash[..8]);
-    }
+    private static string Pseudonym(string value, ReadOnlySpan<byte> key) => PseudonymToken.Of(value, key);
 }
