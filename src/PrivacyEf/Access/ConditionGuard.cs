@@ -17,7 +17,7 @@ internal static class ConditionGuard
             var use = uses[i];
             if (!policy.Allows(scope, use.Entity, use.Property))
             {
-                throw new PrivacyAccessDeniedException(use.Entity.ClrType.Name, use.Property.Name, scope?.Purpose, use.Operator);
+                throw PrivacyAccessDeniedException.ForCondition(use.Entity.ClrType.Name, use.Property.Name, scope?.Purpose, use.Operator);
             }
         }
     }

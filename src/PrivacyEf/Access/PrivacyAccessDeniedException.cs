@@ -41,14 +41,6 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
         Purpose = purpose ?? "";
     }
 
-    internal PrivacyAccessDeniedException(string entityName, string propertyName, string? purpose, string queryOperator)
-        : base(DescribeCondition(entityName, propertyName, purpose, queryOperator))
-    {
-        EntityName = entityName;
-        PropertyName = propertyName;
-        Purpose = purpose ?? "";
-    }
-
     /// <summary>The entity whose property was denied.</summary>
     public string EntityName { get; }
 
@@ -65,6 +57,10 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
     /// <summary>A refused write of <paramref name="entityName"/>.<paramref name="propertyName"/>; <paramref name="adding"/> when it is written because its entity is being added.</summary>
     internal static PrivacyAccessDeniedException ForWrite(string entityName, string propertyName, string? purpose, bool adding) =>
         new(entityName, propertyName, purpose, DescribeWrite(entityName, propertyName, purpose, adding));
+
+    /// <summary>A refused run of a query that uses <paramref name="entityName"/>.<paramref name="propertyName"/> in <paramref name="queryOperator"/>.</summary>
+    internal static PrivacyAccessDeniedException ForCondition(string entityName, string propertyName, string? purpose, string queryOperator) =>
+        new(entityName, propertyName, purpose, DescribeCondition(entityName, propertyName, purpose, queryOperator));
 
     private static string DescribeRead(string entityName, string propertyName, string? purpose) =>
         purpose is null
