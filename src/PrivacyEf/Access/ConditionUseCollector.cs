@@ -17,18 +17,6 @@ namespace PrivacyEf.Access;
 /// </summary>
 internal sealed class ConditionUseCollector : ExpressionVisitor
 {
-    // Over a sequence of personal values these reveal only how many rows there are, never a value.
-    private static readonly HashSet<string> CountingOperators =
-    [
-        nameof(Queryable.Count), nameof(Queryable.LongCount), nameof(Queryable.Any),
-    ];
-
-    // A nested collection in a projection: its values were guarded by the Select that made them.
-    private static readonly HashSet<string> MaterializingOperators =
-    [
-        nameof(Enumerable.ToList), nameof(Enumerable.ToArray), nameof(Enumerable.AsEnumerable), nameof(Queryable.AsQueryable),
-    ];
-
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
     private readonly List<ConditionUse> uses = [];
@@ -78,15 +66,23 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
             return base.VisitMethodCall(node);
         }
 
+        if (QueryOperators.IsDatabaseTest(node) && !QueryOperators.IsQueryOperator(node.Method))
+        {
+            // list.Contains(c.City), EF.Functions.Like(c.Name, ...): computed in SQL on the real value, wherever it stands.
+            var outer = usingOperator;
+            usingOperator ??= node.Method.Name;
+            base.VisitMethodCall(node);
+            usingOperator = outer;
+            return node;
+        }
+
         if (!QueryOperators.IsQueryOperator(node.Method) || node.Arguments.Count == 0)
         {
             return base.VisitMethodCall(node);
         }
 
         var name = node.Method.Name;
-        if (!QueryOperators.PassThrough.Contains(name)
-            && !MaterializingOperators.Contains(name)
-            && !(CountingOperators.Contains(name) && node.Arguments.Count == 1))
+        if (!QueryOperators.KeepsValues(node))
         {
             foreach (var source in node.Arguments.Where(a => a is not UnaryExpression { NodeType: ExpressionType.Quote } && a is not LambdaExpression))
             {
@@ -99,11 +95,22 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
         }
 
         var selector = ReferenceEquals(node, finalProjection) ? QueryOperators.FinalSelector(node) : null;
-        foreach (var argument in node.Arguments)
+        for (var i = 0; i < node.Arguments.Count; i++)
         {
+            var argument = node.Arguments[i];
             if (QueryOperators.StripQuote(argument) is not LambdaExpression lambda)
             {
+                // The source keeps the context; any other argument (a second sequence, a value to look for) is
+                // computed in SQL, where the projection guard does not reach.
+                var (sourceOperator, sourceOutput) = (usingOperator, inOutput);
+                if (i > 0)
+                {
+                    usingOperator ??= name;
+                    inOutput = false;
+                }
+
                 Visit(argument);
+                (usingOperator, inOutput) = (sourceOperator, sourceOutput);
                 continue;
             }
 
@@ -190,7 +197,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
     {
         while (sequence is MethodCallExpression { Arguments.Count: > 0 } call && QueryOperators.IsQueryOperator(call.Method))
         {
-            if (QueryOperators.FinalSelector(call) is { } selector)
+            if (QueryOperators.ValueSelector(call) is { } selector)
             {
                 return QueryOperators.StripConvert(selector.Body) switch
                 {

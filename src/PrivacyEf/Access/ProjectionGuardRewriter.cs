@@ -134,15 +134,24 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             return Guard(node.Update(null, [instance, node.Arguments[1]]), instance, name);
         }
 
+        if (QueryOperators.IsDatabaseTest(node))
+        {
+            // Only SQL can compute it (IN, LIKE): left on the real value, which the scope must be allowed to see
+            // (ConditionUseCollector refuses the run otherwise).
+            return node;
+        }
+
         if (!QueryOperators.IsQueryOperator(node.Method) || node.Arguments.Count == 0)
         {
             return base.VisitMethodCall(node);
         }
 
         // A nested query: its selector is evaluated on the client like the outer projection; every other argument
-        // (predicates, keys, counts) has to reach SQL untouched.
+        // (predicates, keys, counts) has to reach SQL untouched. An operator that computes on the selected values
+        // (Max, Distinct, Where) needs them in SQL too: its source's Select is left as it is, and the run is refused
+        // to a scope that may not see them.
         var arguments = node.Arguments.ToArray();
-        arguments[0] = Visit(arguments[0]);
+        arguments[0] = QueryOperators.KeepsValues(node) ? Visit(arguments[0]) : VisitUnguardedSelection(arguments[0]);
         if (node.Method.Name == nameof(Enumerable.Select) && arguments.Length == 2 && QueryOperators.StripQuote(arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector)
         {
             var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
@@ -150,6 +159,17 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
         }
 
         return node.Update(node.Object, arguments);
+    }
+
+    /// <summary>A sequence whose selected values must stay in SQL: its Select's source is visited, not its selector.</summary>
+    private Expression VisitUnguardedSelection(Expression sequence)
+    {
+        if (sequence is MethodCallExpression select && QueryOperators.ValueSelector(select) is not null && select.Arguments.Count == 2)
+        {
+            return select.Update(select.Object, [Visit(select.Arguments[0]), select.Arguments[1]]);
+        }
+
+        return Visit(sequence);
     }
 
     private Expression Guard(Expression read, Expression instance, string propertyName)

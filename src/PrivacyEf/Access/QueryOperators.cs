@@ -64,4 +64,42 @@ internal static class QueryOperators
             _ => null,
         };
     }
+
+    /// <summary>Operators that hand a nested collection back as it is: its values were guarded by the Select that made them.</summary>
+    public static readonly IReadOnlySet<string> Materializing = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Enumerable.ToList), nameof(Enumerable.ToArray), nameof(Enumerable.AsEnumerable), nameof(Queryable.AsQueryable),
+    };
+
+    /// <summary>Operators that, without a predicate, reveal only how many values a sequence holds.</summary>
+    public static readonly IReadOnlySet<string> Counting = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Queryable.Count), nameof(Queryable.LongCount), nameof(Queryable.Any),
+    };
+
+    /// <summary>Whether an operator returns the values of its source as they are (so a guard on them still applies).</summary>
+    public static bool KeepsValues(MethodCallExpression call) =>
+        PassThrough.Contains(call.Method.Name)
+        || Materializing.Contains(call.Method.Name)
+        || (Counting.Contains(call.Method.Name) && call.Arguments.Count == 1);
+
+    /// <summary>
+    /// A call that only the database can compute and that tests a value rather than returning it: an
+    /// <c>EF.Functions</c> method, or <c>Contains</c> on a collection (<c>list.Contains(c.City)</c>, SQL <c>IN</c>).
+    /// </summary>
+    public static bool IsDatabaseTest(MethodCallExpression call) =>
+        call.Method.DeclaringType?.Name.EndsWith("DbFunctionsExtensions", StringComparison.Ordinal) == true
+        || (call.Method.Name == nameof(Enumerable.Contains)
+            && call.Method.DeclaringType != typeof(string)
+            && (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable) || call.Object?.Type.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true));
+
+    /// <summary>The one-parameter selector of a Select (LINQ to objects or queryable), or a result selector, if any.</summary>
+    public static LambdaExpression? ValueSelector(MethodCallExpression call) =>
+        FinalSelector(call)
+        ?? (call.Method.DeclaringType == typeof(Enumerable)
+            && call.Method.Name == nameof(Enumerable.Select)
+            && call.Arguments.Count == 2
+            && StripQuote(call.Arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector
+                ? selector
+                : null);
 }

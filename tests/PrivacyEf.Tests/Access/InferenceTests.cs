@@ -16,6 +16,8 @@ public abstract class InferenceTests(DatabaseTarget target)
 {
     private static readonly DateTime Year1900 = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    private static readonly List<string> LocalCards = ["4111111111111111"];
+
     // One compiled query per model (a compiled query serves one model), reused by every scope of a test.
     private static readonly ConcurrentDictionary<IModel, Func<AccessDbContext, DateTime, Task<int>>> CompiledCounts = new();
 
@@ -34,6 +36,12 @@ public abstract class InferenceTests(DatabaseTarget target)
         ["Where on a member carried by an anonymous type"] = ("BirthDate", async db => await db.Patrons.Select(p => new { p.Id, p.BirthDate }).Where(x => x.BirthDate < Year1900).Select(x => x.Id).SingleAsync(), 1),
         ["a Join key"] = ("CardNumber", async db => await db.Orders.Join(db.Orders, o => o.CardNumber, o2 => o2.CardNumber, (o, o2) => o.Id).CountAsync(), 1),
         ["Distinct over a carrying projection"] = ("CardNumber", async db => (await db.Orders.Select(o => new { o.CardNumber }).Distinct().ToListAsync()).Count, 1),
+        ["a second sequence inside the projection"] = ("CardNumber", async db => await db.Patrons.Where(p => p.Id == 1).Select(p => p.Orders.Select(o => "0").Concat(p.Orders.Select(o => o.CardNumber)).Max()).SingleAsync(), "4111111111111111"),
+        ["a constant array's Contains inside the projection"] = ("CardNumber", async db => await db.Orders.Select(o => new[] { "4" }.Contains(o.CardNumber.Substring(0, 1))).SingleAsync(), true),
+        ["a local list's Contains inside the projection"] = ("CardNumber", async db => await db.Orders.Select(o => LocalCards.Contains(o.CardNumber)).SingleAsync(), true),
+        ["EF.Functions.Like inside the projection"] = ("CardNumber", async db => await db.Orders.Select(o => EF.Functions.Like(o.CardNumber, "41%")).SingleAsync(), true),
+        ["Max of a nested collection"] = ("CardNumber", async db => await db.Patrons.Where(p => p.Id == 1).Select(p => p.Orders.Select(o => o.CardNumber).Max()).SingleAsync(), "4111111111111111"),
+        ["Distinct count of a nested collection"] = ("CardNumber", async db => await db.Patrons.Where(p => p.Id == 1).Select(p => p.Orders.Select(o => o.CardNumber).Distinct().Count()).SingleAsync(), 1),
         ["EF.Property in a predicate"] = ("BirthDate", async db => await db.Patrons.CountAsync(p => EF.Property<DateTime?>(p, "BirthDate") < Year1900), 1),
         ["a compiled query"] = ("BirthDate", async db => await CompiledCounts.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AccessDbContext c, DateTime before) => c.Patrons.Count(p => p.BirthDate < before)))(db, Year1900), 1),
     };
