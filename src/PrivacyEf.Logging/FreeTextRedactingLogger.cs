@@ -25,6 +25,19 @@ internal sealed class FreeTextRedactingLogger(ILogger inner, FreeTextRedactorSou
 
         var message = formatter(state, exception);
         var values = RedactedLogState.Copy(state);
-        redactor.Use(scanner => inner.Log(logLevel, eventId, RedactedLogState.Redact(message, values, scanner), exception, static (record, _) => record.Message));
+        try
+        {
+            redactor.Use(scanner => inner.Log(logLevel, eventId, RedactedLogState.Redact(message, values, scanner), exception, static (record, _) => record.Message));
+        }
+#pragma warning disable CA1031 // Whatever stops the redactor, the record must neither vanish nor go out unredacted.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            // Written without its text, with the reason: a record that vanished would hide the failure too.
+            inner.Log(logLevel, eventId, Withheld(failure), exception, static (notice, _) => notice);
+        }
     }
+
+    private static string Withheld(Exception failure) =>
+        $"[PrivacyEf withheld this record: free-text redaction is unavailable ({failure.GetType().Name}: {failure.Message})]";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -180,6 +181,28 @@ public sealed partial class LogRedactionTests : IDisposable
         // Classified values are still erased, and plain ones kept, with free text on.
         Assert.DoesNotContain(Email, scanned.Output, StringComparison.Ordinal);
         Assert.Equal("gold", records[2].GetStructuredStateValue("customer.Tier"));
+    }
+
+    [Fact]
+    public void A_record_is_withheld_with_the_reason_not_dropped_when_free_text_redaction_is_unavailable()
+    {
+        var collection = new ServiceCollection();
+
+        // A pseudonym key cannot be derived from a key ring that cannot protect anything: the redactor cannot be made.
+        collection.AddSingleton<IDataProtectionProvider>(new FailingDataProtectionProvider());
+        collection.AddPrivacy();
+        collection.AddPrivacyLogRedaction(o => o.RedactFreeText = true);
+        collection.AddLogging(logging => logging.AddFakeLogging());
+        using var services = collection.BuildServiceProvider();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportDesk.Customers");
+
+#pragma warning disable CA1848, CA1873 // The opt-in is for plain log calls.
+        logger.LogInformation("Customer paid with " + Card);
+#pragma warning restore CA1848, CA1873
+
+        var record = Assert.Single(services.GetFakeLogCollector().GetSnapshot(), r => r.Category == "SupportDesk.Customers");
+        Assert.StartsWith("[PrivacyEf withheld this record: free-text redaction is unavailable", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Card, record.Message, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("^psn_[0-9a-f]{16}$")]
