@@ -22,6 +22,9 @@ internal static class PurgeRunner
                 $"PurgeExpiredAsync deletes and anonymizes with set-based SQL (ExecuteDelete, ExecuteUpdate), which the provider {context.Database.ProviderName} does not run; use a relational provider.");
         }
 
+        // The purge reads and rewrites personal columns (anonymization, retention dates): as the system, like
+        // erasure and re-encryption, whatever scope the caller has open, and logged with this reason.
+        using var system = Privacy.System("retention purge");
         var started = Stopwatch.GetTimestamp();
         var contextOptions = context.GetService<IDbContextOptions>();
         var kernel = PrivacyKernel.Of(context);
