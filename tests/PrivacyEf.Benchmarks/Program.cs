@@ -8,6 +8,7 @@ using PrivacyEf.Benchmarks.Redaction;
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
+// `--quick-access-log` compares the access log off, asynchronous and synchronous.
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
 if (args.Length > 0 && args[0] == "--quick-retention")
@@ -21,6 +22,12 @@ if (args.Contains("--quick-read"))
 {
     EncryptedColumnBenchmarks.Quick();
     AccessBenchmarks.Quick();
+    return;
+}
+
+if (args.Contains("--quick-access-log"))
+{
+    AccessBenchmarks.QuickDurability();
     return;
 }
 
