@@ -43,6 +43,26 @@ public abstract class AccessLogDurabilityTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task In_synchronous_mode_a_read_inside_a_transaction_is_logged_without_waiting_for_itself()
+    {
+        using var app = await AccessApp.CreateAsync(Target, o => o.AccessLogDurability = AccessLogDurability.Synchronous);
+        await using var db = app.NewContext();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            using (AccessApp.Agent())
+            {
+                // On SQLite the transaction holds the file's write lock: a synchronous write would wait for it forever.
+                await db.Patrons.AsNoTracking().Where(p => p.Id == 1).ToListAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await db.FlushAccessLogAsync();
+        Assert.Equal(1, await db.Set<PrivacyAccessLogEntry>().CountAsync(e => e.Actor == "agent-7"));
+    }
+
+    [SkippableFact]
     public async Task In_synchronous_mode_a_failed_write_fails_the_query()
     {
         await using var office = await OfficeAppAsync(AccessLogDurability.Synchronous, new LogCapture());

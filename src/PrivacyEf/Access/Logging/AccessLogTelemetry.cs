@@ -13,16 +13,19 @@ internal static class AccessLogTelemetry
     public const string UnknownContext = "(queued at shutdown)";
 
     /// <summary>
+    /// The name of <see cref="EntriesLost"/>. A constant: a listener that looks at it while the counter is being
+    /// published (inside this type's initializer) must not touch the counter itself.
+    /// </summary>
+    public const string EntriesLostName = "privacyef.access_log.entries_lost";
+
+    /// <summary>
     /// Entries that could not be written after every retry, or were handed to a writer that had already stopped. Any
     /// value above zero means the log misses disclosures: alert on it.
     /// </summary>
     public static readonly Counter<long> EntriesLost = PrivacyMeter.Meter.CreateCounter<long>(
-        "privacyef.access_log.entries_lost", "{entry}", "Access log entries that could not be written and are missing from the log.");
+        EntriesLostName, "{entry}", "Access log entries that could not be written and are missing from the log.");
 
     /// <summary>Entries written, in either durability mode.</summary>
     public static readonly Counter<long> EntriesWritten = PrivacyMeter.Meter.CreateCounter<long>(
         "privacyef.access_log.entries_written", "{entry}", "Access log entries appended to the log.");
-
-    /// <summary>The name of <see cref="EntriesLost"/>, for listeners.</summary>
-    public static string EntriesLostName => EntriesLost.Name;
 }
