@@ -9,6 +9,7 @@ using PrivacyEf.Benchmarks.Redaction;
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
+// `--quick-access-log` compares the access log off, asynchronous and synchronous.
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-log` times logging with and without the free-text opt-in of AddPrivacyLogRedaction.
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
@@ -29,6 +30,12 @@ if (args.Contains("--quick-read"))
 if (args.Contains("--quick-log"))
 {
     LogRedactionBenchmarks.Quick();
+    return;
+}
+
+if (args.Contains("--quick-access-log"))
+{
+    AccessBenchmarks.QuickDurability();
     return;
 }
 

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf;
+using PrivacyEf.Tests.Children;
 using PrivacyEf.Tests.Retention.Model;
 
 // Usage: PrivacyEf.RetentionChild <sqlite|postgres> <connection string> <key ring directory> <now, ISO 8601>
@@ -13,27 +12,13 @@ if (args.Length != 4)
 }
 
 var (databaseKind, connectionString, keyRing, now) = (args[0], args[1], args[2], DateTimeOffset.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
-var services = new ServiceCollection();
-services.AddDataProtection()
-    .SetApplicationName("PrivacyEf.Tests.Retention")
-    .PersistKeysToFileSystem(new DirectoryInfo(keyRing));
-services.AddPrivacy();
-services.AddDbContextFactory<RetentionDbContext>((sp, options) =>
+var (serviceProvider, db) = await ChildApplication.StartAsync<RetentionDbContext>(databaseKind, connectionString, keyRing, "PrivacyEf.Tests.Retention");
+await using (serviceProvider)
+await using (db)
 {
-    if (databaseKind == "postgres")
-    {
-        options.UseNpgsql(connectionString);
-    }
-    else
-    {
-        options.UseSqlite(connectionString);
-    }
+    Console.WriteLine("purging");
+    var report = await db.PurgeExpiredAsync(new PurgeOptions { Now = now, BatchSize = 5, PauseBetweenBatches = TimeSpan.FromMilliseconds(250) });
+    Console.WriteLine(report);
+}
 
-    options.UsePrivacy(sp);
-});
-await using var serviceProvider = services.BuildServiceProvider();
-await using var db = await serviceProvider.GetRequiredService<IDbContextFactory<RetentionDbContext>>().CreateDbContextAsync();
-Console.WriteLine("purging");
-var report = await db.PurgeExpiredAsync(new PurgeOptions { Now = now, BatchSize = 5, PauseBetweenBatches = TimeSpan.FromMilliseconds(250) });
-Console.WriteLine(report);
 return 0;

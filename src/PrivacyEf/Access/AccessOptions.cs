@@ -17,5 +17,9 @@ internal sealed class AccessOptions
 
     public TimeSpan AccessLogRetention { get; set; } = TimeSpan.FromDays(365);
 
+    public AccessLogDurability AccessLogDurability { get; set; } = AccessLogDurability.Asynchronous;
+
+    public int AccessLogQueueCapacity { get; set; } = 10_000;
+
     public string ConsentTableName { get; set; } = "privacy_consents";
 }

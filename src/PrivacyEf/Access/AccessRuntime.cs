@@ -25,12 +25,13 @@ internal sealed class AccessRuntime : IDisposable
 
     private readonly PseudonymKeySource pseudonymKeys;
 
-    public AccessRuntime(PrivacyPolicy policy, AccessOptions options, TimeProvider timeProvider, PseudonymKeySource pseudonymKeys, ILogger logger)
+    public AccessRuntime(PrivacyPolicy policy, AccessOptions options, TimeProvider timeProvider, PseudonymKeySource pseudonymKeys, SqlDialects dialects, ILogger logger)
     {
         this.pseudonymKeys = pseudonymKeys;
         Policy = new AccessPolicy(policy, options);
         TimeProvider = timeProvider;
-        Writer = new AccessLogWriter(logger);
+        Dialects = dialects;
+        Writer = new AccessLogWriter(logger, options, dialects);
     }
 
     public AccessPolicy Policy { get; }
@@ -38,6 +39,9 @@ internal sealed class AccessRuntime : IDisposable
     public TimeProvider TimeProvider { get; }
 
     public AccessLogWriter Writer { get; }
+
+    /// <summary>The SQL dialects, for the access log writer and its synchronous path.</summary>
+    public SqlDialects Dialects { get; }
 
     /// <summary>
     /// The key a mask of the declared style needs: for <see cref="MaskStyle.Pseudonym"/>, the application's masking key

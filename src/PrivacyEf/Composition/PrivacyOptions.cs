@@ -96,6 +96,28 @@ public sealed class PrivacyOptions
     /// <summary>How long access log entries are kept before <c>PurgeAccessLogAsync</c> deletes them.</summary>
     public TimeSpan AccessLogRetention { get => Access.AccessLogRetention; set => Access.AccessLogRetention = value; }
 
+    /// <summary>
+    /// Whether a query's access log entries are written before its results reach the caller
+    /// (<see cref="PrivacyEf.AccessLogDurability.Synchronous"/>) or queued for a background writer
+    /// (<see cref="PrivacyEf.AccessLogDurability.Asynchronous"/>, the default). See the README for the guarantees of each.
+    /// </summary>
+    public AccessLogDurability AccessLogDurability { get => Access.AccessLogDurability; set => Access.AccessLogDurability = value; }
+
+    /// <summary>
+    /// In asynchronous mode, how many entries may wait for the background writer. When the queue is full, a query that
+    /// discloses waits until there is room (it never drops an entry). Also the bound of what a crash can lose: the
+    /// entries queued plus the batch being written (at most this many again). Default: 10,000.
+    /// </summary>
+    public int AccessLogQueueCapacity
+    {
+        get => Access.AccessLogQueueCapacity;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            Access.AccessLogQueueCapacity = value;
+        }
+    }
+
     /// <summary>The table that holds consent grants and revocations, in the same database as the data.</summary>
     public string ConsentTableName { get => Access.ConsentTableName; set => Access.ConsentTableName = value; }
 

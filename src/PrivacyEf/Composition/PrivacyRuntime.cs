@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,9 +30,12 @@ internal sealed class PrivacyRuntime : IDisposable
         KeyRing = new DataKeyRing(dataProtection, timeProvider, Options.KeyRefreshInterval, logger);
         PseudonymKeys = new PseudonymKeySource(Options.Redaction.PseudonymKey, dataProtection, () => services?.GetService<IKeyManager>());
         Redaction = new RedactionRuntime(Options.Redaction, PseudonymKeys, services, logger);
-        Access = new AccessRuntime(Options.Policy, Options.Access, timeProvider, PseudonymKeys, logger);
-
         var dialects = new SqlDialects(Options.SqlDialects);
+        Access = new AccessRuntime(Options.Policy, Options.Access, timeProvider, PseudonymKeys, dialects, logger);
+
+        // Queued access log entries are written when the host starts to stop, while the database is surely still
+        // reachable; what in-flight requests disclose after that is written when the runtime is disposed.
+        services?.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(Access.Writer.FlushForShutdown);
         Kernel.Register(dialects);
         Kernel.Register(PseudonymKeys);
         Kernel.Register(KeyRing);

@@ -11,6 +11,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public bool StoresDateTimeOffsetAsSortableText => false;
 
+    public bool OneWriterAtATime => false;
+
     // PostgreSQL reclaims dead tuples with VACUUM, outside PrivacyEf (see the README).
     public string? SecureDeleteOnOpen => null;
 

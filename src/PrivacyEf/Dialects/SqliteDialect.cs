@@ -12,6 +12,9 @@ internal sealed class SqliteDialect : ISqlDialect
     // EF stores a DateTimeOffset as text with its offset, which does not sort as the instants do.
     public bool StoresDateTimeOffsetAsSortableText => true;
 
+    // EF begins SQLite transactions with BEGIN IMMEDIATE, which takes the file's one write lock at once.
+    public bool OneWriterAtATime => true;
+
     // Deleted and overwritten values are zeroed in the file instead of lingering in free pages: an erased subject
     // must not be recoverable from the database file.
     public string? SecureDeleteOnOpen => "PRAGMA secure_delete = ON";

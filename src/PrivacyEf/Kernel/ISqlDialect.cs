@@ -19,6 +19,12 @@ internal interface ISqlDialect
     /// </summary>
     bool StoresDateTimeOffsetAsSortableText { get; }
 
+    /// <summary>
+    /// Whether the database has one write lock that an open transaction holds (SQLite): then another connection of the
+    /// same process cannot write until that transaction ends.
+    /// </summary>
+    bool OneWriterAtATime { get; }
+
     /// <summary>Run on every connection a PrivacyEf context opens, so deleted values do not linger in free pages; null when not needed.</summary>
     string? SecureDeleteOnOpen { get; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf;
 
@@ -7,7 +8,7 @@ namespace PrivacyEf;
 public static class RetentionTelemetry
 {
     /// <summary>The name of PrivacyEf's meter and activity source.</summary>
-    public const string Name = "PrivacyEf";
+    public const string Name = PrivacyMeter.Name;
 
     /// <summary>The activity name of one purge run.</summary>
     public const string PurgeActivityName = "PrivacyEf.Purge";
@@ -17,7 +18,7 @@ public static class RetentionTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name);
 
-    internal static readonly Meter Meter = new(Name);
+    internal static readonly Meter Meter = PrivacyMeter.Meter;
 
     internal static readonly Counter<long> RowsPurged = Meter.CreateCounter<long>("privacyef.retention.rows_purged", "{row}", "Expired rows deleted by the retention purge.");
 

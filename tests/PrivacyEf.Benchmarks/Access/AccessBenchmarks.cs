@@ -6,7 +6,9 @@ namespace PrivacyEf.Benchmarks.Access;
 
 /// <summary>
 /// Reading 10,000 rows as a support agent (the IBAN of every row masked) against the same read in a system scope
-/// (nothing masked), and one-row queries with and without the access log, on SQLite.
+/// (nothing masked), and one-row queries with and without the access log, on SQLite; and the cost of the access
+/// log's durability modes: off, asynchronous (the default) and synchronous, for the 10,000-row read and for 1,000
+/// one-row queries.
 /// </summary>
 [MemoryDiagnoser]
 public class AccessBenchmarks
@@ -14,6 +16,7 @@ public class AccessBenchmarks
     private readonly string directory = Directory.CreateTempSubdirectory("privacyef-bench-access-").FullName;
     private ServiceProvider? logged;
     private ServiceProvider? unlogged;
+    private ServiceProvider? synchronouslyLogged;
 
     [Params(10_000)]
     public int Rows { get; set; }
@@ -23,6 +26,7 @@ public class AccessBenchmarks
     {
         logged = Build(logAccess: true);
         unlogged = Build(logAccess: false);
+        synchronouslyLogged = Build(logAccess: true, AccessLogDurability.Synchronous);
         using var db = NewContext(logged);
         db.Database.EnsureDeleted();
         db.Database.EnsureCreated();
@@ -45,6 +49,7 @@ public class AccessBenchmarks
     {
         logged?.Dispose();
         unlogged?.Dispose();
+        synchronouslyLogged?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
@@ -74,6 +79,14 @@ public class AccessBenchmarks
     }
 
     [Benchmark]
+    public int ReadAllMaskedAsAgentSynchronouslyLogged()
+    {
+        using var scope = Privacy.Access("support", "agent-7", ["agent"]);
+        using var db = NewContext(synchronouslyLogged!);
+        return db.Customers.AsNoTracking().ToList().Count;
+    }
+
+    [Benchmark]
     public int ReadAllAsSystemTracked()
     {
         using var scope = Privacy.System("benchmark");
@@ -95,6 +108,27 @@ public class AccessBenchmarks
     [Benchmark]
     public int ReadOneWithAccessLog() => ReadOne(logged!);
 
+    [Benchmark]
+    public int ReadOneWithSynchronousAccessLog() => ReadOne(synchronouslyLogged!);
+
+    /// <summary>
+    /// The access log's cost per durability mode, side by side: log off, asynchronous (the time the caller waits; the
+    /// background writer's work is flushed after each timed run, untimed) and synchronous (each query commits its entry).
+    /// </summary>
+    public static void QuickDurability()
+    {
+        var benchmark = new AccessBenchmarks { Rows = 10_000 };
+        benchmark.Setup();
+        try
+        {
+            CompareModes(benchmark, $"read {benchmark.Rows:N0} rows as agent", () => benchmark.ReadAllMaskedAsAgentUnlogged(), () => benchmark.ReadAllMaskedAsAgent(), () => benchmark.ReadAllMaskedAsAgentSynchronouslyLogged(), rounds: 10);
+            CompareModes(benchmark, "1,000 one-row queries as agent", () => Repeat(benchmark.ReadOneWithoutAccessLog, 1_000), () => Repeat(benchmark.ReadOneWithAccessLog, 1_000), () => Repeat(benchmark.ReadOneWithSynchronousAccessLog, 1_000), rounds: 5);
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
     public static void Quick()
     {
         var benchmark = new AccessBenchmarks { Rows = 10_000 };
@@ -155,9 +189,37 @@ public class AccessBenchmarks
         return (wall, ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() - cpuBefore : double.NaN);
     }
 
-    private static void Repeat(Func<int> query)
+    private static void CompareModes(AccessBenchmarks benchmark, string name, Action off, Action asynchronous, Action synchronous, int rounds)
     {
-        for (var i = 0; i < 200; i++)
+        void Flush()
+        {
+            using var db = NewContext(benchmark.logged!);
+            db.FlushAccessLogAsync().GetAwaiter().GetResult();
+        }
+
+        off();
+        asynchronous();
+        Flush();
+        synchronous();
+        var best = (Off: double.MaxValue, Asynchronous: double.MaxValue, Synchronous: double.MaxValue);
+        for (var i = 0; i < rounds; i++)
+        {
+            best.Off = Math.Min(best.Off, Time(off).Wall);
+            best.Asynchronous = Math.Min(best.Asynchronous, Time(asynchronous).Wall);
+            Flush();
+            best.Synchronous = Math.Min(best.Synchronous, Time(synchronous).Wall);
+        }
+
+        Console.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{name,-40} log off {best.Off,9:F2} ms   async {best.Asynchronous,9:F2} ms ({best.Asynchronous / best.Off,5:F2}x)   sync {best.Synchronous,9:F2} ms ({best.Synchronous / best.Off,5:F2}x; {best.Synchronous / best.Asynchronous,5:F2}x async)"));
+    }
+
+    private static void Repeat(Func<int> query) => Repeat(query, 200);
+
+    private static void Repeat(Func<int> query, int times)
+    {
+        for (var i = 0; i < times; i++)
         {
             query();
         }
@@ -172,13 +234,14 @@ public class AccessBenchmarks
 
     private static AccessBenchDb NewContext(ServiceProvider services) => services.GetRequiredService<IDbContextFactory<AccessBenchDb>>().CreateDbContext();
 
-    private ServiceProvider Build(bool logAccess)
+    private ServiceProvider Build(bool logAccess, AccessLogDurability durability = AccessLogDurability.Asynchronous)
     {
         var collection = new ServiceCollection();
         collection.AddPrivacy(o =>
         {
             o.Grant("agent", "support", PersonalDataCategory.Identity, PersonalDataCategory.Contact);
             o.AccessLogEnabled = logAccess;
+            o.AccessLogDurability = durability;
         });
         collection.AddDbContextFactory<AccessBenchDb>((sp, o) => o.UseSqlite($"Data Source={Path.Combine(directory, "access.db")}").UsePrivacy(sp));
         return collection.BuildServiceProvider();

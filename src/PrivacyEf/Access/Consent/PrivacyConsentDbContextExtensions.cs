@@ -118,5 +118,5 @@ public static class PrivacyConsentDbContextExtensions
 
     // A context of its own, so recording consent neither saves nor waits for the caller's pending changes.
     private static DbContext Sibling(DbContext context) =>
-        AccessLogWriter.CreateContext(new AccessLogSink(context.GetType(), context.Database.GetConnectionString(), context.GetService<IDbContextOptions>()));
+        AccessLogAppender.CreateContext(new AccessLogSink(context.GetType(), context.Database.GetConnectionString(), context.GetService<IDbContextOptions>()));
 }

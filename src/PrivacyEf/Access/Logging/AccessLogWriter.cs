@@ -1,87 +1,128 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access.Logging;
 
 /// <summary>
-/// Writes access log entries in batches on a background task, off the path of the queries that disclosed the data.
-/// One per application; <see cref="FlushAsync"/> waits until everything queued so far is written.
+/// Writes one application's access log entries. Asynchronous durability: a background task writes them in batches
+/// from a bounded queue, off the path of the queries that disclosed the data; a query that finds the queue full waits
+/// for room. Synchronous durability: <see cref="WriteNow"/> writes a query's entries before the query returns.
+/// Either way, an entry that cannot be written is never dropped quietly: it is counted on the
+/// <c>privacyef.access_log.entries_lost</c> counter, logged as an error and, in asynchronous mode, reported by the
+/// next <see cref="FlushAsync"/>; in synchronous mode the query fails.
 /// </summary>
-internal sealed class AccessLogWriter(ILogger logger) : IDisposable
+internal sealed class AccessLogWriter : IDisposable
 {
-    private const int MaxBatch = 500;
-    private const int MaxAttempts = 5;
+    private const int LargestBatch = 500;
 
-    // Contexts this writer made: their own queries of the log table must not drain a reader's disclosures.
-    private static readonly ConditionalWeakTable<DbContext, object> WriterContexts = [];
+    /// <summary>How long stopping the application waits for queued entries to be written.</summary>
+    public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
 
-    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ILogger logger;
+    private readonly AccessOptions options;
+    private readonly AccessLogAppender appender;
+    private readonly Channel<object> queue;
+    private readonly int largestBatch;
     private readonly Lock gate = new();
     private Task? loop;
-    private Exception? unreportedFailure;
+    private long lostSinceFlush;
+    private Exception? lastFailure;
 
-    public static bool IsWriterContext(DbContext context) => WriterContexts.TryGetValue(context, out _);
+    public AccessLogWriter(ILogger logger, AccessOptions options, SqlDialects dialects)
+    {
+        this.logger = logger;
+        this.options = options;
+        appender = new AccessLogAppender(dialects);
+        largestBatch = Math.Min(LargestBatch, options.AccessLogQueueCapacity);
+        queue = Channel.CreateBounded<object>(new BoundedChannelOptions(options.AccessLogQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
 
+    public bool IsSynchronous => options.AccessLogDurability == AccessLogDurability.Synchronous;
+
+    /// <summary>Queues an entry for the background writer, waiting for room while the queue is full.</summary>
     public void Enqueue(AccessLogRecord record)
     {
         EnsureStarted();
-        queue.Writer.TryWrite(record);
+        if (queue.Writer.TryWrite(record))
+        {
+            return;
+        }
+
+        try
+        {
+            // Full: the reader waits for the writer (backpressure) rather than losing the entry. This runs where EF
+            // disposes a data reader, which has no asynchronous variant, so the wait blocks.
+            queue.Writer.WriteAsync(record).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException exception)
+        {
+            Lose(1, record.Sink.ContextType.Name, new InvalidOperationException("The access log writer had already stopped (the application is shutting down) when the entry was queued.", exception));
+        }
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a query's entries now, before the query returns, retrying what may pass. Throws when they cannot be
+    /// written, which fails the query: its results never reach the caller without their entries.
+    /// </summary>
+    public void WriteNow(IReadOnlyList<AccessLogRecord> records)
+    {
+        foreach (var batch in records.GroupBy(r => r.Sink))
+        {
+            var entries = batch.ToList();
+            try
+            {
+                // On a pool thread without the caller's context: EF calls this synchronously, and the write must not
+                // run inside the reader's access scope.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    Task.Run(() => appender.WriteAsync(batch.Key, entries, CancellationToken.None)).GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                AccessLogMessages.SynchronousWriteFailed(logger, exception, entries.Count, exception.Message);
+                throw new InvalidOperationException(
+                    $"PrivacyEf could not write the {entries.Count} access log entries of this query, and access log durability is Synchronous, so the query fails instead of returning data whose disclosure is not logged. See the inner exception.",
+                    exception);
+            }
+        }
+    }
+
+    /// <summary>Waits until everything queued before the call is written; fails if any entry was lost since the last flush.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var request = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         EnsureStarted();
-        if (!queue.Writer.TryWrite(request))
-        {
-            return Task.CompletedTask;
-        }
-
-        return request.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>A new context on the sink's database, which the writer owns.</summary>
-    public static DbContext CreateContext(AccessLogSink sink)
-    {
-        DbContext context;
         try
         {
-            context = (DbContext)Activator.CreateInstance(sink.ContextType, sink.Options)!;
+            await queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (MissingMethodException exception)
+        catch (ChannelClosedException)
         {
-            throw new InvalidOperationException(
-                $"PrivacyEf writes the access log through a new {sink.ContextType.Name} made with the reading context's options; give {sink.ContextType.Name} a public constructor that takes DbContextOptions<{sink.ContextType.Name}>.",
-                exception);
+            // Stopped: everything queued has been written or counted as lost.
+            ThrowIfLost();
+            return;
         }
 
-        WriterContexts.AddOrUpdate(context, sink);
-        return context;
+        await request.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends entries to the chain of the context's database, inside the caller's transaction.</summary>
-    public static async Task AppendAsync(DbContext context, IReadOnlyList<PrivacyAccessLogEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Writes what is queued when the host starts to stop; waits at most <see cref="StopWait"/>.</summary>
+    public void FlushForShutdown()
     {
-        var head = await context.Set<PrivacyAccessLogEntry>()
-            .AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? AccessLogChain.GenesisHash;
-        foreach (var entry in entries)
+        try
         {
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = AccessLogChain.ComputeHash(entry);
-            previous = entry.Hash;
-            context.Add(entry);
+            FlushAsync(CancellationToken.None).Wait(StopWait);
         }
-
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        catch (AggregateException)
+        {
+            // Lost entries were counted and logged when they were lost.
+        }
     }
 
     public void Dispose()
@@ -93,8 +134,42 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
             running = loop;
         }
 
-        // Give queued entries a moment to reach the database; a host that must not lose any flushes first.
-        running?.Wait(TimeSpan.FromSeconds(5));
+        if (running is not null && !running.Wait(StopWait))
+        {
+            var left = queue.Reader.Count;
+            if (left > 0)
+            {
+                Lose(left, AccessLogTelemetry.UnknownContext, new TimeoutException($"The access log writer did not finish writing within {StopWait.TotalSeconds:0} s of the application stopping."));
+            }
+        }
+    }
+
+    private void Lose(int count, string contextType, Exception reason)
+    {
+        AccessLogTelemetry.EntriesLost.Add(count, new KeyValuePair<string, object?>(AccessLogTelemetry.ContextTag, contextType));
+        AccessLogMessages.EntriesLost(logger, reason, count, reason.Message);
+        lock (gate)
+        {
+            lostSinceFlush += count;
+            lastFailure = reason;
+        }
+    }
+
+    private void ThrowIfLost()
+    {
+        long lost;
+        Exception? failure;
+        lock (gate)
+        {
+            (lost, failure, lostSinceFlush, lastFailure) = (lostSinceFlush, lastFailure, 0, null);
+        }
+
+        if (lost > 0)
+        {
+            throw new InvalidOperationException(
+                $"PrivacyEf could not write {lost} access log entries since the last flush; they are missing from the log. The inner exception is the last failure.",
+                failure);
+        }
     }
 
     private void EnsureStarted()
@@ -123,8 +198,8 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var records = new List<AccessLogRecord>();
-            var flushes = new List<TaskCompletionSource>();
-            while (records.Count < MaxBatch && reader.TryRead(out var item))
+            TaskCompletionSource? flush = null;
+            while (records.Count < largestBatch && reader.TryRead(out var item))
             {
                 if (item is AccessLogRecord record)
                 {
@@ -132,71 +207,36 @@ internal sealed class AccessLogWriter(ILogger logger) : IDisposable
                 }
                 else
                 {
-                    flushes.Add((TaskCompletionSource)item);
+                    flush = (TaskCompletionSource)item;
                     break;
                 }
             }
 
             foreach (var batch in records.GroupBy(r => r.Sink))
             {
+                var entries = batch.ToList();
                 try
                 {
-                    await WriteAsync(batch.Key, batch.ToList()).ConfigureAwait(false);
+                    await appender.WriteAsync(batch.Key, entries, CancellationToken.None).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // Whatever a write throws, the writer must live on: a dead loop would lose every later entry and hang every flush.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    AccessLogMessages.AccessLogWriteFailed(logger, exception, batch.Count());
-                    unreportedFailure = exception;
+                    Lose(entries.Count, batch.Key.ContextType.Name, exception);
                 }
             }
 
-            foreach (var flush in flushes)
-            {
-                if (Interlocked.Exchange(ref unreportedFailure, null) is { } failure)
-                {
-                    flush.SetException(new InvalidOperationException("PrivacyEf could not write access log entries; see the inner exception.", failure));
-                }
-                else
-                {
-                    flush.SetResult();
-                }
-            }
-        }
-    }
-
-    private static async Task WriteAsync(AccessLogSink sink, IReadOnlyList<AccessLogRecord> records)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var entries = records.Select(r => new PrivacyAccessLogEntry
-            {
-                OccurredAt = r.OccurredAt,
-                Actor = r.Actor,
-                Purpose = r.Purpose,
-                Reason = r.Reason,
-                Entity = r.Entity,
-                Properties = string.Join(',', r.Disclosed.Properties),
-                SubjectIds = string.Join(',', r.Disclosed.Subjects),
-                RowCount = r.Disclosed.RowCount,
-            }).ToList();
-            var context = CreateContext(sink);
-            await using (context.ConfigureAwait(false))
+            if (flush is not null)
             {
                 try
                 {
-                    var transaction = await context.Database.BeginTransactionAsync().ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
-                    {
-                        await AppendAsync(context, entries, CancellationToken.None).ConfigureAwait(false);
-                        await transaction.CommitAsync().ConfigureAwait(false);
-                        return;
-                    }
+                    ThrowIfLost();
+                    flush.SetResult();
                 }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
+                catch (InvalidOperationException exception)
                 {
-                    // Another writer (another instance of the application) took the same sequence: read the head again.
+                    flush.SetException(exception);
                 }
             }
         }

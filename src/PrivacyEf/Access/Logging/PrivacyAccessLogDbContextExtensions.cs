@@ -101,12 +101,19 @@ public static class PrivacyAccessLogDbContextExtensions
         var now = AccessLogChain.Normalize(access.TimeProvider.GetUtcNow());
         var cutoff = now - access.Policy.Options.AccessLogRetention;
         var sink = new AccessLogSink(context.GetType(), context.Database.GetConnectionString(), context.GetService<IDbContextOptions>());
-        var writer = AccessLogWriter.CreateContext(sink);
+        var writer = AccessLogAppender.CreateContext(sink);
         await using (writer.ConfigureAwait(false))
         {
             var transaction = await writer.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                // The append lock first: no other process appends between the purge's reads and its marker entry.
+                var dialect = access.Dialects.Find(writer);
+                if (dialect is not null)
+                {
+                    await dialect.LockForTransactionAsync(writer, AccessLogLocks.Append, cancellationToken).ConfigureAwait(false);
+                }
+
                 var log = writer.Set<PrivacyAccessLogEntry>();
                 var purgedThrough = await log.Where(e => e.OccurredAt < cutoff).MaxAsync(e => (long?)e.Sequence, cancellationToken).ConfigureAwait(false);
                 if (purgedThrough is not long last)
@@ -125,7 +132,7 @@ public static class PrivacyAccessLogDbContextExtensions
                     RowCount = count,
                     PurgedThrough = last,
                 };
-                await AccessLogWriter.AppendAsync(writer, [marker], cancellationToken).ConfigureAwait(false);
+                await AccessLogAppender.AppendAsync(writer, dialect, [marker], cancellationToken).ConfigureAwait(false);
                 var deleted = await log.Where(e => e.Sequence <= last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return deleted;
