@@ -158,7 +158,7 @@ public abstract class AccessLogDurabilityTests(DatabaseTarget target)
             await using var db = await provider.GetRequiredService<IDbContextFactory<AccessDbContext>>().CreateDbContextAsync();
             await db.Database.EnsureCreatedAsync();
             db.Patrons.Add(new Patron { Id = 1, Name = "Ada Lovelace", Email = "ada@analytical.example" });
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsSystemAsync();
             using (AccessApp.Agent())
             {
                 await db.Patrons.AsNoTracking().ToListAsync();
@@ -192,7 +192,7 @@ public abstract class AccessLogDurabilityTests(DatabaseTarget target)
         var db = await provider.GetRequiredService<IDbContextFactory<OfficeDbContext>>().CreateDbContextAsync();
         await db.Database.EnsureCreatedAsync();
         db.Patrons.Add(new Patron { Id = 1, Name = "Ada Lovelace", Email = "ada@analytical.example" });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsSystemAsync();
         return new OfficeApp(provider, db, keys);
     }
 
