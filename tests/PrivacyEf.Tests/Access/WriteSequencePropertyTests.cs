@@ -10,14 +10,12 @@ namespace PrivacyEf.Tests.Access;
 /// every step the stored values and the e-mail's blind index are exactly what the last permitted write made them.
 /// A mask is never stored or indexed, and a refused write changes nothing (issue 14).
 /// </summary>
-public sealed class WriteSequencePropertyTests : IDisposable
+public abstract class WriteSequencePropertyTests(DatabaseTarget target)
 {
     private const int Iterations = 25;
 
     private static readonly Gen<WriteStep> Steps = Gen.Select(
         Gen.Enum<WriteScope>(), Gen.Enum<LoadMode>(), Gen.Enum<Change>(), Gen.Int[0, 3], (scope, load, change, value) => new WriteStep(scope, load, change, value));
-
-    private readonly SqliteTarget target = new();
 
     private enum WriteScope
     {
@@ -42,13 +40,13 @@ public sealed class WriteSequencePropertyTests : IDisposable
         Name,
     }
 
-    public void Dispose() => target.Dispose();
+    protected DatabaseTarget Target { get; } = target;
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_stored_value_and_blind_index_is_what_the_last_permitted_write_made_it()
     {
         // The agent sees every personal property of a customer; the restricted scope only its identity (the e-mail masked).
-        using var app = PrivacyApp.Create(target, configure: o =>
+        using var app = PrivacyApp.Create(Target, configure: o =>
         {
             o.Grant("agent", "support", PersonalDataCategory.Identity, PersonalDataCategory.Contact, PersonalDataCategory.Demographic);
             o.Grant("trainee", "support", PersonalDataCategory.Identity);
@@ -128,7 +126,10 @@ public sealed class WriteSequencePropertyTests : IDisposable
             db.Entry(customer).State = EntityState.Modified;
         }
 
-        if (IsRefused(step))
+        // A tracked entity set to the value it already holds has no change for EF to write, unless the entity holds a
+        // mask there (the restricted scope's e-mail), which the real value changes.
+        var writes = step.Load != LoadMode.Tracked || expected != stored || (step.Scope == WriteScope.Restricted && step.Change == Change.Email);
+        if (writes && IsRefused(step))
         {
             Assert.Throws<PrivacyAccessDeniedException>(() => db.SaveChanges());
             return stored;
