@@ -23,6 +23,7 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
         var dialect = runtime.Kernel.Get<SqlDialects>().Find(options);
         conventionSet.ModelFinalizingConventions.Insert(0, new RetentionModelConvention(dialect?.StoresDateTimeOffsetAsSortableText ?? false));
         conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
+        conventionSet.ModelFinalizingConventions.Add(new UnprotectableShapeConvention());
         return conventionSet;
     }
 }
