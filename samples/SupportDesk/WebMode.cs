@@ -29,7 +29,7 @@ internal static class WebMode
         {
             if (context.Request.Headers.TryGetValue("X-Demo-User", out var user))
             {
-                var claims = new List<Claim> { new(ClaimTypes.Name, user.ToString()) };
+                var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.ToString()), new(ClaimTypes.Name, user.ToString()) };
                 claims.AddRange(context.Request.Headers["X-Demo-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r.Trim())));
                 context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "demo"));
             }

@@ -43,7 +43,8 @@ public sealed class PrivacyScopeMiddlewareTests : IAsyncLifetime, IDisposable
         {
             if (context.Request.Headers.TryGetValue("X-Test-User", out var user))
             {
-                var claims = new List<Claim> { new(ClaimTypes.Name, user.ToString()) };
+                // As ASP.NET Core Identity signs users in: the stable id, and the e-mail address as the name.
+                var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.ToString()), new(ClaimTypes.Name, user + "@staff.example") };
                 claims.AddRange(context.Request.Headers["X-Test-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim(ClaimTypes.Role, role)));
                 context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
             }
@@ -106,6 +107,9 @@ public sealed class PrivacyScopeMiddlewareTests : IAsyncLifetime, IDisposable
         var entry = Assert.Single(await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Where(e => e.Actor == "clerk-2").ToListAsync());
         Assert.Equal(("billing", "Patron", "1"), (entry.Purpose, entry.Entity, entry.SubjectIds));
         Assert.Contains("Iban", entry.Properties, StringComparison.Ordinal);
+
+        // The actor is the user's stable id, never the e-mail address the name claim holds.
+        Assert.DoesNotContain(await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Select(e => e.Actor).ToListAsync(), actor => actor.Contains('@', StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
