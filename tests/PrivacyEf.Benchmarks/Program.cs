@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using PrivacyEf.Benchmarks;
 using PrivacyEf.Benchmarks.Access;
 using PrivacyEf.Benchmarks.Encryption;
+using PrivacyEf.Benchmarks.Reads;
 using PrivacyEf.Benchmarks.Retention;
 using PrivacyEf.Benchmarks.Redaction;
 
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
+// `--quick-speed [rounds]` runs only issue 13's speed goals (median of interleaved rounds, default 15).
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
 if (args.Length > 0 && args[0] == "--quick-retention")
@@ -17,8 +19,15 @@ if (args.Length > 0 && args[0] == "--quick-retention")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--quick-speed")
+{
+    ReadSpeedBenchmarks.Quick(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 if (args.Contains("--quick-read"))
 {
+    ReadSpeedBenchmarks.Quick();
     EncryptedColumnBenchmarks.Quick();
     AccessBenchmarks.Quick();
     return;
