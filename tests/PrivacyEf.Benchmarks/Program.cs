@@ -9,7 +9,8 @@ using PrivacyEf.Benchmarks.Redaction;
 // `--quick` prints stopwatch ratios in seconds; anything else goes to BenchmarkDotNet
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
-// `--quick-speed [rounds]` runs only issue 13's speed goals (median of interleaved rounds, default 15).
+// `--quick-speed [rounds]` runs only issue 13's speed goals (median of interleaved rounds, default 15;
+// PRIVACYEF_BENCH_BREAKDOWN=1 adds the parts of the agent's cost: masking alone, the access log alone).
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
 if (args.Length > 0 && args[0] == "--quick-retention")
