@@ -3,6 +3,7 @@ using PrivacyEf.Benchmarks;
 using PrivacyEf.Benchmarks.Access;
 using PrivacyEf.Benchmarks.Encryption;
 using PrivacyEf.Benchmarks.Logging;
+using PrivacyEf.Benchmarks.Reads;
 using PrivacyEf.Benchmarks.Retention;
 using PrivacyEf.Benchmarks.Redaction;
 
@@ -10,6 +11,8 @@ using PrivacyEf.Benchmarks.Redaction;
 // (for example `-- --filter *Encryption*`).
 // `--quick-read` runs only the read comparisons (encrypted columns, masking and the access log).
 // `--quick-access-log` compares the access log off, asynchronous and synchronous.
+// `--quick-speed [rounds]` runs only issue 13's speed goals (median of interleaved rounds, default 15;
+// PRIVACYEF_BENCH_BREAKDOWN=1 adds the parts of the agent's cost: masking alone, the access log alone).
 // `--quick-lookup` runs only the blind-index lookup comparisons (also mid-rotation).
 // `--quick-log` times logging with and without the free-text opt-in of AddPrivacyLogRedaction.
 // `--quick-retention [rows,rows...]` times the purge (default 100000 rows; naive EF up to 100000).
@@ -20,8 +23,15 @@ if (args.Length > 0 && args[0] == "--quick-retention")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--quick-speed")
+{
+    ReadSpeedBenchmarks.Quick(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 if (args.Contains("--quick-read"))
 {
+    ReadSpeedBenchmarks.Quick();
     EncryptedColumnBenchmarks.Quick();
     AccessBenchmarks.Quick();
     return;

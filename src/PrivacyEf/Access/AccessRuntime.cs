@@ -18,7 +18,6 @@ internal sealed class AccessRuntime : IDisposable
 {
     private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged), GuardedMember> members = new();
     private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
-    private readonly ConditionalWeakTable<DbContext, object> trackedSubscriptions = [];
 
     /// <summary>The purpose of the key of <see cref="MaskStyle.Pseudonym"/> tokens: not redaction's, so the two kinds of token never match.</summary>
     public const string PseudonymPurpose = "PrivacyEf.Access.Pseudonyms.v1";
@@ -79,39 +78,14 @@ internal sealed class AccessRuntime : IDisposable
             static (key, state) => new GuardedMember(state.Access, state.Entity, state.Property, state.Nullable, key.Logged),
             (Access: this, Entity: entity, Property: property, Nullable: nullable));
 
-    /// <summary>Remembers the masks put on a loaded entity, so saving it never writes a mask back.</summary>
-    public void RememberMasked(DbContext context, object entity, MaskedValues masked, bool tracked)
-    {
-        maskedValues.AddOrUpdate(entity, masked);
-        if (tracked && !trackedSubscriptions.TryGetValue(context, out _))
-        {
-            trackedSubscriptions.AddOrUpdate(context, this);
-            context.ChangeTracker.Tracked += OnTracked;
-        }
-    }
+    /// <summary>
+    /// Remembers the masks put on a loaded entity, so saving it never writes a mask back. A tracked entity needs no more:
+    /// its guard runs before EF tracks it, so EF snapshots the masks as its original values and sees no change.
+    /// </summary>
+    public void RememberMasked(object entity, MaskedValues masked) => maskedValues.AddOrUpdate(entity, masked);
 
     public MaskedValues? MaskedValuesOf(object entity) =>
         maskedValues.TryGetValue(entity, out var masked) ? masked : null;
 
     public void Dispose() => Writer.Dispose();
-
-    /// <summary>
-    /// EF snapshots a tracked entity's original values from the database row, not from the instance: the masks put on
-    /// the instance would look like edits. Making the masks the original values keeps the entity unchanged.
-    /// </summary>
-    private void OnTracked(object? sender, EntityTrackedEventArgs e)
-    {
-        if (!e.FromQuery || MaskedValuesOf(e.Entry.Entity) is not { } masked)
-        {
-            return;
-        }
-
-        for (var i = 0; i < masked.Plan.Properties.Count; i++)
-        {
-            if (masked.TryGet(i, out var value))
-            {
-                e.Entry.Property(masked.Plan.Properties[i].Property).OriginalValue = value;
-            }
-        }
-    }
 }

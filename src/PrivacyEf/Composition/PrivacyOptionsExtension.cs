@@ -30,7 +30,7 @@ internal sealed class PrivacyOptionsExtension(PrivacyRuntime runtime) : IDbConte
     public void ApplyServices(IServiceCollection services)
     {
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, PrivacyConventionSetPlugin>();
-        PrivacyAccessServices.Apply(services);
+        PrivacyAccessServices.Apply(services, Runtime.Access);
         DecorateMemoryCache(services);
     }
 

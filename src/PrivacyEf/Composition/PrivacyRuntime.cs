@@ -52,7 +52,6 @@ internal sealed class PrivacyRuntime : IDisposable
             ReadPipeline,
             new KeySourceInterceptor(KeyRing),
             new SecureDeleteInterceptor(dialects),
-            new AccessMaterializationInterceptor(Access),
             new AccessLogCommandInterceptor(Access),
         ];
     }

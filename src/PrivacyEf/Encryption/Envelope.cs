@@ -22,23 +22,34 @@ internal static class Envelope
     [ThreadStatic]
     private static AesGcm? threadAes;
 
-    public static byte[] Seal(DataKey key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> columnBinding)
+    /// <summary>
+    /// Seals into an envelope exactly <see cref="SealedLength"/> bytes long, with the associated data that
+    /// <see cref="AssociatedData"/> gives for the key's id and the column.
+    /// </summary>
+    public static void Seal(DataKey key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> envelope)
     {
-        var envelope = new byte[HeaderSize + plaintext.Length];
         envelope[0] = CurrentVersion;
-        if (!key.Id.TryWriteBytes(envelope.AsSpan(1, KeyIdSize)))
+        if (!key.Id.TryWriteBytes(envelope.Slice(1, KeyIdSize)))
         {
             throw new CryptographicException("The key id could not be written into the envelope.");
         }
 
-        var nonce = envelope.AsSpan(1 + KeyIdSize, NonceSize);
+        var nonce = envelope.Slice(1 + KeyIdSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        var tag = envelope.AsSpan(1 + KeyIdSize + NonceSize, TagSize);
-        var ciphertext = envelope.AsSpan(HeaderSize);
+        var tag = envelope.Slice(1 + KeyIdSize + NonceSize, TagSize);
+        AesFor(key).Encrypt(nonce, plaintext, envelope[HeaderSize..], tag, associatedData);
+    }
 
-        var associated = BuildAssociatedData(envelope.AsSpan(0, 1 + KeyIdSize), columnBinding);
-        AesFor(key).Encrypt(nonce, plaintext, ciphertext, tag, associated);
-        return envelope;
+    /// <summary>
+    /// The associated data of every value sealed under <paramref name="keyId"/> in one column: the envelope's header
+    /// (version and key id) and the length-prefixed column binding. The same for every value, so callers may keep it.
+    /// </summary>
+    public static byte[] AssociatedData(Guid keyId, ReadOnlySpan<byte> columnBinding)
+    {
+        Span<byte> header = stackalloc byte[1 + KeyIdSize];
+        header[0] = CurrentVersion;
+        keyId.TryWriteBytes(header[1..]);
+        return BuildAssociatedData(header, columnBinding);
     }
 
     /// <summary>Reads the key id of an envelope, or explains why it is not one.</summary>
@@ -62,15 +73,15 @@ internal static class Envelope
         return true;
     }
 
-    public static byte[] Open(DataKey key, ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> columnBinding)
+    /// <summary>
+    /// Opens an envelope whose header <see cref="TryReadKeyId"/> has read into a plaintext buffer as long as the envelope
+    /// less its header, with the associated data that <see cref="AssociatedData"/> gives for its key id and the column.
+    /// </summary>
+    public static void Open(DataKey key, ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> associatedData, Span<byte> plaintext)
     {
         var nonce = envelope.Slice(1 + KeyIdSize, NonceSize);
         var tag = envelope.Slice(1 + KeyIdSize + NonceSize, TagSize);
-        var ciphertext = envelope[HeaderSize..];
-        var plaintext = new byte[ciphertext.Length];
-        var associated = BuildAssociatedData(envelope[..(1 + KeyIdSize)], columnBinding);
-        AesFor(key).Decrypt(nonce, ciphertext, tag, plaintext, associated);
-        return plaintext;
+        AesFor(key).Decrypt(nonce, envelope[HeaderSize..], tag, plaintext, associatedData);
     }
 
     /// <summary>
