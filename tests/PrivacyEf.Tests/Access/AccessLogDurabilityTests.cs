@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ using PrivacyEf.Tests.Model.Access;
 namespace PrivacyEf.Tests.Access;
 
 /// <summary>Synchronous and asynchronous durability of the access log, and entries that cannot be written.</summary>
-public abstract class AccessLogDurabilityTests(DatabaseTarget target)
+public abstract partial class AccessLogDurabilityTests(DatabaseTarget target)
 {
     protected DatabaseTarget Target { get; } = target;
 
@@ -115,7 +117,10 @@ public abstract class AccessLogDurabilityTests(DatabaseTarget target)
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => office.Db.FlushAccessLogAsync());
         Assert.Contains("could not write 2 access log entries", failure.Message, StringComparison.Ordinal);
         Assert.Equal(2, lost.Sum());
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("lost 1 access log entries", StringComparison.Ordinal) && e.Message.Contains("OfficeDbContext", StringComparison.Ordinal));
+        // One error per batch the writer gave up on; the two reads may have reached it in one batch or in two.
+        var errors = logs.Entries.Where(e => e.Level == LogLevel.Error && e.Message.Contains("OfficeDbContext", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.Equal(2, errors.Sum(e => int.Parse(LostCount().Match(e.Message).Groups[1].Value, CultureInfo.InvariantCulture)));
 
         // Reported once; the writer keeps serving.
         await office.Db.FlushAccessLogAsync();
@@ -207,4 +212,7 @@ public abstract class AccessLogDurabilityTests(DatabaseTarget target)
             keys.Delete(recursive: true);
         }
     }
+
+    [GeneratedRegex("lost ([0-9]+) access log entries")]
+    private static partial Regex LostCount();
 }
