@@ -16,7 +16,7 @@ internal static class EvaluationCorpus
         var texts = templates.Where(t => !HasPlaceholder(t.Template)).Select(t => new LabelledText(t.Lang, t.Template, [])).ToList();
         for (var copy = 0; copy < copies; copy++)
         {
-            texts.AddRange(templates.Where(t => HasPlaceholder(t.Template)).Select(t => Fill(t.Lang, t.Template, values)));
+            texts.AddRange(templates.Where(t => HasPlaceholder(t.Template)).Select(t => Fill(t.Lang, t.Template, values.Next)));
         }
 
         return texts;
@@ -24,7 +24,8 @@ internal static class EvaluationCorpus
 
     private static bool HasPlaceholder(string template) => template.Contains('{', StringComparison.Ordinal);
 
-    private static LabelledText Fill(string lang, string template, CorpusValues values)
+    /// <summary>A template with each <c>{PLACEHOLDER}</c> replaced by the next value <paramref name="next"/> gives, and where each went.</summary>
+    public static LabelledText Fill(string lang, string template, Func<string, (string Label, string Text)> next)
     {
         var text = new StringBuilder(template.Length + 64);
         var labelled = new List<LabelledValue>();
@@ -40,7 +41,7 @@ internal static class EvaluationCorpus
             }
 
             text.Append(template, index, open - index);
-            var (label, value) = values.Next(template[(open + 1)..close]);
+            var (label, value) = next(template[(open + 1)..close]);
             labelled.Add(new LabelledValue(label, text.Length, value.Length));
             text.Append(value);
             index = close + 1;

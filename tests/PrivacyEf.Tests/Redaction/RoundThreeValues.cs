@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsCheck;
 
 namespace PrivacyEf.Tests.Redaction;
@@ -58,35 +57,10 @@ internal sealed class RoundThreeValues(ulong seed)
         var texts = templates.Where(t => !t.Template.Contains('{', StringComparison.Ordinal)).Select(t => new LabelledText(t.Lang, t.Template, [])).ToList();
         for (var copy = 0; copy < copies; copy++)
         {
-            texts.AddRange(templates.Where(t => t.Template.Contains('{', StringComparison.Ordinal)).Select(t => Fill(t.Lang, t.Template, values)));
+            texts.AddRange(templates.Where(t => t.Template.Contains('{', StringComparison.Ordinal)).Select(t => EvaluationCorpus.Fill(t.Lang, t.Template, values.Next)));
         }
 
         return texts;
-    }
-
-    private static LabelledText Fill(string lang, string template, RoundThreeValues values)
-    {
-        var text = new StringBuilder(template.Length + 64);
-        var labelled = new List<LabelledValue>();
-        var index = 0;
-        while (index < template.Length)
-        {
-            var open = template.IndexOf('{', index);
-            var close = open < 0 ? -1 : template.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                text.Append(template, index, template.Length - index);
-                break;
-            }
-
-            text.Append(template, index, open - index);
-            var (label, value) = values.Next(template[(open + 1)..close]);
-            labelled.Add(new LabelledValue(label, text.Length, value.Length));
-            text.Append(value);
-            index = close + 1;
-        }
-
-        return new LabelledText(lang, text.ToString(), labelled);
     }
 
     private string Card(int length)
