@@ -17,8 +17,6 @@ namespace PrivacyEf.Access;
 /// </summary>
 internal sealed class ConditionUseCollector : ExpressionVisitor
 {
-    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-
     private readonly List<ConditionUse> uses = [];
     private readonly ProjectedPersonalMembers carried;
     private readonly MethodCallExpression? finalProjection;
@@ -56,7 +54,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == PropertyMethod)
+        if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == QueryOperators.PropertyMethod)
         {
             if (usingOperator is not null && node.Arguments[1] is ConstantExpression { Value: string propertyName } && Personal(node.Arguments[0].Type, propertyName) is { } source)
             {
@@ -226,7 +224,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
         {
             MemberExpression { Expression: { } instance, Member: PropertyInfo member } => Personal(instance.Type, member.Name),
             MethodCallExpression { Method.IsGenericMethod: true, Arguments: [var instance, ConstantExpression { Value: string name }] } property
-                when property.Method.GetGenericMethodDefinition() == PropertyMethod => Personal(instance.Type, name),
+                when property.Method.GetGenericMethodDefinition() == QueryOperators.PropertyMethod => Personal(instance.Type, name),
             _ => null,
         };
 

@@ -15,8 +15,6 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 {
     private ProjectedPersonalMembers? carried;
 
-    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-
     /// <summary>
     /// Finds the query's final projection (under operators that keep its shape): a <c>Select</c>, or the result selector
     /// of a <c>Join</c>, <c>GroupJoin</c> or <c>SelectMany</c>, and guards it. Run it on a query
@@ -127,7 +125,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == PropertyMethod
+        if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == QueryOperators.PropertyMethod
             && node.Arguments[1] is ConstantExpression { Value: string name })
         {
             var instance = Visit(node.Arguments[0]);

@@ -19,6 +19,9 @@ internal static class QueryOperators
         nameof(EntityFrameworkQueryableExtensions.TagWithCallSite), "AsSplitQuery", "AsSingleQuery",
     };
 
+    /// <summary>The generic definition of <see cref="EF.Property{TProperty}"/>, which reads a property by name in a query.</summary>
+    public static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+
     /// <summary>Whether <paramref name="method"/> is a LINQ or EF query operator.</summary>
     public static bool IsQueryOperator(MethodInfo method) =>
         method.DeclaringType == typeof(Queryable)

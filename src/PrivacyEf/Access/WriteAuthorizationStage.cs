@@ -26,8 +26,8 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
 
     private void Guard(DbContext context)
     {
-        // Entries() detects changes first (when the context detects them automatically), so properties modified on the
-        // entity objects are seen as modified; a DetectChanges here too would walk every tracked entity once more.
+        // The pipeline has detected the changes for every stage, so properties modified on the entity objects are
+        // seen as modified here.
         var scope = Privacy.Current;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {

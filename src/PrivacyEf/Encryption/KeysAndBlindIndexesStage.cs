@@ -46,7 +46,7 @@ internal sealed class KeysAndBlindIndexesStage(DataKeyRing keyRing) : ISaveChang
         var writeKey = keyRing.WriteKeyOf(keys);
         var otherKey = keys.IsRotating ? (writeKey == keys.Newest ? keys.Previous : keys.Newest) : null;
 
-        context.ChangeTracker.DetectChanges();
+        // The pipeline has detected the changes for every stage.
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified) || !facts.Searchable.TryGetValue(entry.Metadata, out var columns))

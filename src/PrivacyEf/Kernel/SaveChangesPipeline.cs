@@ -15,15 +15,23 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
     {
         if (eventData.Context is { } context)
         {
-            foreach (var stage in Stages)
+            var autoDetect = DetectOnce(context);
+            try
             {
-                var pending = stage.BeforeSaveAsync(context, async: false, CancellationToken.None);
-
-                // With async: false a stage completes synchronously; a failed one rethrows here.
-                if (!pending.IsCompletedSuccessfully)
+                foreach (var stage in Stages)
                 {
-                    pending.AsTask().GetAwaiter().GetResult();
+                    var pending = stage.BeforeSaveAsync(context, async: false, CancellationToken.None);
+
+                    // With async: false a stage completes synchronously; a failed one rethrows here.
+                    if (!pending.IsCompletedSuccessfully)
+                    {
+                        pending.AsTask().GetAwaiter().GetResult();
+                    }
                 }
+            }
+            finally
+            {
+                context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             }
         }
 
@@ -34,9 +42,17 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
     {
         if (eventData.Context is { } context)
         {
-            foreach (var stage in Stages)
+            var autoDetect = DetectOnce(context);
+            try
             {
-                await stage.BeforeSaveAsync(context, async: true, cancellationToken).ConfigureAwait(false);
+                foreach (var stage in Stages)
+                {
+                    await stage.BeforeSaveAsync(context, async: true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             }
         }
 
@@ -64,5 +80,24 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
                 stage.AfterSave(context);
             }
         }
+    }
+
+    /// <summary>
+    /// Detects changes once for all stages (when the context detects them automatically) and switches automatic
+    /// detection off while they run: each <c>ChangeTracker.Entries()</c> would otherwise walk every tracked entity
+    /// again. Stages change values only through EF's entries, which keep the state current. EF detects once more
+    /// after the stages, so a change a stage made to an entity object directly is not lost either.
+    /// </summary>
+    /// <returns>Whether the context detected changes automatically, to be restored after the stages.</returns>
+    private static bool DetectOnce(Microsoft.EntityFrameworkCore.DbContext context)
+    {
+        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            context.ChangeTracker.DetectChanges();
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return autoDetect;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class RedactionSaveStage(RedactionRuntime redaction) : ISaveChan
             return;
         }
 
-        // Entries() detects changes first, so properties modified on the entity objects are seen as modified.
+        // The pipeline has detected the changes for every stage, so properties modified on the entity objects are seen as modified.
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
