@@ -55,6 +55,12 @@ if (args.Contains("--quick-lookup"))
     return;
 }
 
+if (args.Contains("--quick-redaction"))
+{
+    RedactionBenchmarks.Quick();
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     EncryptedColumnBenchmarks.Quick();

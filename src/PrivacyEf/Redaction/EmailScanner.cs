@@ -32,7 +32,7 @@ internal static class EmailScanner
                 start++;
             }
 
-            if (start == at || text[at - 1] == '.' || (start > 0 && IsLocalChar(text[start - 1]) && text[start - 1] != '.'))
+            if (start == at || text[at - 1] == '.' || (start > 0 && IsLocalChar(text[start - 1]) && text[start - 1] != '.') || IsUrlPassword(text, start))
             {
                 continue;
             }
@@ -85,6 +85,23 @@ internal static class EmailScanner
         "mp4", "webm", "wav", "woff", "woff2", "ttf", "otf", "eot", "docx", "xlsx", "pptx", "html", "htm", "yaml", "yml", "log", "tmp", "bak", "psd");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FileExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"https://admin:hunter91@host": the part before the "@" is a password (see <see cref="PasswordScanner"/>), the part after a host.</summary>
+    private static bool IsUrlPassword(ReadOnlySpan<char> text, int start)
+    {
+        if (start < 2 || text[start - 1] != ':')
+        {
+            return false;
+        }
+
+        var user = start - 1;
+        while (user > 0 && start - user < MaxLocalPart && IsLocalChar(text[user - 1]))
+        {
+            user--;
+        }
+
+        return text[..user].EndsWith("://", StringComparison.Ordinal);
+    }
 
     private static bool IsLocalChar(char c) => Chars.IsWord(c) || c is '.' or '%' or '+' or '-' or '\'';
 

@@ -58,7 +58,7 @@ internal static class NumberWindowClassifier
             return null;
         }
 
-        if (prefix == '\0' && types.Contains(PiiType.IpAddress) && window.GroupCount == 4 && separators == SeparatorKind.Dot && IsIpv4(text, groups, first) && !FollowsVersionWord(text, start))
+        if (prefix != '+' && types.Contains(PiiType.IpAddress) && window.GroupCount == 4 && separators == SeparatorKind.Dot && IsIpv4(text, groups, first) && !FollowsVersionWord(text, start))
         {
             return new PiiMatch(start, end - start, PiiType.IpAddress);
         }
