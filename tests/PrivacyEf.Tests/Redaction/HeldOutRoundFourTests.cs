@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PrivacyEf.Tests.Redaction;
+
+/// <summary>
+/// Held-out round four (<see cref="HeldOutRoundFourTexts"/>): written without reading the recognizers or the earlier
+/// rounds' texts, with passwords as its focus. The corpus is measured once by the team, later, and nothing is changed
+/// after reading the result; this test does not run the redactor. It asserts only that the corpus is sound: three
+/// languages, its sizes, every checksummed type often enough, valid check digits on every filled value, and no
+/// Luhn-valid 16-digit number in a hard negative.
+/// </summary>
+public sealed partial class HeldOutRoundFourTests
+{
+    private const int Copies = 2;
+
+    private static readonly string[] Checksummed =
+    [
+        "CARD", "CARD_SPACED", "CARD_DASHED", "CARD_BARE", "AMEX",
+        "IBAN", "IBAN_DE", "IBAN_NL", "IBAN_BE", "IBAN_DE_BARE", "IBAN_NL_BARE",
+        "SSN", "SSN_DASHED", "SSN_SPACED", "SSN_BARE",
+        "TAX_ID", "TAX_ID_SPACED", "TAX_ID_BARE",
+        "KVNR", "KVNR_BARE",
+        "BSN", "BSN_DOTTED", "BSN_BARE",
+    ];
+
+    [Fact]
+    public void RoundFour_is_sound()
+    {
+        var templates = HeldOutRoundFourTexts.Templates;
+        var corpus = RoundThreeValues.Build(templates, Copies, seed: 20261203);
+
+        Assert.Equal(["de", "en", "nl"], corpus.Select(t => t.Lang).Distinct().Order());
+        Assert.All(templates, t => Assert.Contains(t.Lang, new[] { "en", "de", "nl" }));
+        Assert.All(templates, t => Assert.DoesNotMatch(StrayBrace(), Placeholder().Replace(t.Template, string.Empty)));
+
+        var withPlaceholder = templates.Count(t => t.Template.Contains('{', StringComparison.Ordinal));
+        Assert.True(withPlaceholder >= 200, string.Create(CultureInfo.InvariantCulture, $"{withPlaceholder} texts with personal data, fewer than 200"));
+        var hardNegatives = corpus.Count(t => t.IsHardNegative);
+        Assert.True(hardNegatives >= 110, string.Create(CultureInfo.InvariantCulture, $"{hardNegatives} hard negatives, fewer than 110"));
+        var passwords = templates.Count(t => t.Template.Contains("{PASSWORD}", StringComparison.Ordinal));
+        Assert.True(passwords >= 60, string.Create(CultureInfo.InvariantCulture, $"{passwords} texts with a password, fewer than 60"));
+        foreach (var type in Checksummed)
+        {
+            var count = templates.Count(t => t.Template.Contains("{" + type + "}", StringComparison.Ordinal));
+            Assert.True(count >= 8, string.Create(CultureInfo.InvariantCulture, $"{type} in {count} texts, fewer than 8"));
+        }
+
+        foreach (var text in corpus)
+        {
+            foreach (var value in text.Values)
+            {
+                var written = text.Text.Substring(value.Start, value.Length);
+                Assert.True(HasValidCheck(value.Label, written), $"{value.Label} '{written}' has a wrong check digit");
+            }
+        }
+
+        foreach (var text in corpus.Where(t => t.IsHardNegative))
+        {
+            foreach (Match run in DigitRun().Matches(text.Text))
+            {
+                var digits = run.Value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+                Assert.False(digits.Length == 16 && ValidIdentifiers.PassesLuhn(digits), $"hard negative holds a Luhn-valid card number '{run.Value}': {text.Text}");
+            }
+        }
+    }
+
+    /// <summary>The generators' check digits, checked again on the text as written (separators removed).</summary>
+    private static bool HasValidCheck(string label, string written)
+    {
+        var compact = new string([.. written.Where(char.IsLetterOrDigit).Select(c => char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c)]).ToUpperInvariant();
+        return label switch
+        {
+            "CREDIT_CARD" => compact.All(char.IsAsciiDigit) && ValidIdentifiers.PassesLuhn(compact),
+            "IBAN" => ValidIdentifiers.WithIbanCheck(compact[..2], compact[4..]) == compact,
+            "NL_BSN" => compact.Length == 9 && Enumerable.Range(0, 8).Sum(i => (9 - i) * (compact[i] - '0')) % 11 == compact[8] - '0',
+            "DE_TAX_ID" => compact.Length == 11,
+            "DE_KVNR" => compact.Length == 10 && char.IsAsciiLetter(compact[0]),
+            "US_SSN" => compact.Length == 9,
+            _ => true,
+        };
+    }
+
+    /// <summary>Digits, with single spaces or dashes between them, as a card number is written.</summary>
+    [GeneratedRegex(@"\d(?:[ -]?\d)*")]
+    private static partial Regex DigitRun();
+
+    [GeneratedRegex(@"\{[A-Z0-9_]+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"[{}]")]
+    private static partial Regex StrayBrace();
+}
