@@ -10,7 +10,8 @@ namespace PrivacyEf.Redaction;
 /// </summary>
 internal static class ContextPhraseScanner
 {
-    private const int MaxDateDistance = 32;
+    private const int MaxDateDistance = 64;
+    private const int NearDateDistance = 32;
 
     // Longest first, so "date of birth" is tried before "birth".
     private static readonly string[] BirthPhrases = ["geboortedatum", "geburtsdatum", "date of birth", "birth date", "birthdate", "geburtstag", "geboren", "birthday", "d.o.b.", "born", "geb.", "dob"];
@@ -123,7 +124,8 @@ internal static class ContextPhraseScanner
         for (var i = index; i < limit; i++)
         {
             var c = text[i];
-            if (c is '\n' or '\r')
+            // "Date of birth on the account is wrong, it should be 29.07.1997": far from the phrase, but in its sentence.
+            if (c is '\n' or '\r' || (i - index >= NearDateDistance && c is '.' or '!' or '?' && i + 1 < text.Length && text[i + 1] == ' '))
             {
                 return false;
             }

@@ -13,19 +13,20 @@ internal static class PasswordLabel
     private const int MaxFuzzyLength = 11;
 
     /// <summary>Where a label can start: the first letters of every label, and of their usual misspellings.</summary>
-    public static readonly string[] Triggers = ["pas", "pss", "psa", "pw", "ww", "wac", "wah", "ken", "kne", "pin"];
+    public static readonly string[] Triggers = ["pas", "pss", "psa", "paß", "pw", "p/w", "ww", "wac", "wah", "wag", "ken", "kne", "pin", "zugangsc", "toegangsc", "inlogc"];
 
     // Labels that a verb or a colon links to the value: "password is X", "Passwort: X".
     private static readonly FrozenSet<string> Words = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
-        "password", "passwords", "passwort", "kennwort", "wachtwoord", "passphrase", "passcode", "passwd", "pwd", "pw", "pin", "pincode");
+        "password", "passwords", "passwort", "paßwort", "kennwort", "wachtwoord", "passphrase", "passcode", "passwd", "pwd", "pw", "pin", "pincode",
+        "zugangscode", "toegangscode", "inlogcode");
 
     // Short labels that are also ordinary words (the Dutch "WW" is the unemployment benefit, "pass" a verb):
     // only a colon or an equals sign makes them a label.
     private static readonly FrozenSet<string> ColonOnlyWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "ww", "pass", "passw", "wachtw", "kennw", "pswd", "pword");
 
     // Labels long enough to be recognized at the end of a compound word.
-    private static readonly string[] CompoundTails = ["passwords", "password", "passwort", "kennwort", "wachtwoord"];
+    private static readonly string[] CompoundTails = ["passwords", "password", "passwort", "paßwort", "kennwort", "wachtwoord"];
 
     // One typing mistake away from one of these is still the label.
     private static readonly string[] FuzzyTargets = ["password", "passwort", "kennwort", "wachtwoord"];
@@ -53,6 +54,13 @@ internal static class PasswordLabel
         while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
         {
             wordEnd++;
+        }
+
+        // "P/W", and "Pass word" written as two words.
+        if (text[start..].StartsWith("p/w", StringComparison.OrdinalIgnoreCase) || IsPassWord(text, start, wordEnd))
+        {
+            end = text[start + 1] == '/' ? start + 3 : wordEnd + " word".Length;
+            return !Chars.IsWordAt(text, start - 1) && !Chars.IsWordAt(text, end);
         }
 
         if (Chars.IsWordAt(text, wordEnd))
@@ -87,6 +95,12 @@ internal static class PasswordLabel
         return word.Length is >= MinFuzzyLength and <= MaxFuzzyLength && IsOneTypoFromLabel(word);
     }
 
+    /// <summary>Whether <paramref name="word"/> is itself a label ("Is new password = old password allowed?").</summary>
+    public static bool IsLabel(ReadOnlySpan<char> word) => WordLookup.Contains(word) || ColonOnlyLookup.Contains(word);
+
+    private static bool IsPassWord(ReadOnlySpan<char> text, int start, int wordEnd) =>
+        text[start..wordEnd].Equals("pass", StringComparison.OrdinalIgnoreCase) && text[wordEnd..].StartsWith(" word", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsCompoundTail(ReadOnlySpan<char> word)
     {
         foreach (var tail in CompoundTails)
@@ -110,7 +124,8 @@ internal static class PasswordLabel
             }
         }
 
-        return false;
+        // A long label survives two mistakes: "wachtwrd", "wagtwoord".
+        return word.Length >= MinFuzzyLength + 1 && EditDistance(word, "wachtwoord") <= 2;
     }
 
     /// <summary>One letter missing, extra, wrong, or two neighbours swapped (case ignored).</summary>
@@ -145,6 +160,31 @@ internal static class PasswordLabel
                 || (prefix + 1 < word.Length && char.ToLowerInvariant(word[prefix]) == target[prefix + 1] && char.ToLowerInvariant(word[prefix + 1]) == target[prefix]
                     && EqualsIgnoringCase(word[(prefix + 2)..], target.AsSpan(prefix + 2))),
         };
+    }
+
+    /// <summary>Levenshtein distance, case ignored; only called for words of at most <see cref="MaxFuzzyLength"/> letters.</summary>
+    private static int EditDistance(ReadOnlySpan<char> word, string target)
+    {
+        Span<int> previous = stackalloc int[target.Length + 1];
+        Span<int> current = stackalloc int[target.Length + 1];
+        for (var j = 0; j <= target.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= word.Length; i++)
+        {
+            current[0] = i;
+            var c = char.ToLowerInvariant(word[i - 1]);
+            for (var j = 1; j <= target.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (c == target[j - 1] ? 0 : 1));
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return previous[target.Length];
     }
 
     private static bool EqualsIgnoringCase(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => a.Equals(b, StringComparison.OrdinalIgnoreCase);

@@ -11,7 +11,7 @@ internal static class PasswordScanner
 {
     private const int MaxLeadChars = 48;
     private const int MaxSecretChars = 64;
-    private const int MaxReferenceDistance = 160;
+    private const int MaxWordsBeforeValue = 3;
     private const int MaxUserInfoChars = 128;
 
     /// <summary>Where a password can start: a label's first letters, or the "://" of a URL with user information.</summary>
@@ -33,20 +33,13 @@ internal static class PasswordScanner
             return start + 1;
         }
 
-        var position = labelEnd;
         if (TryLinkedValue(text, labelEnd, colonOnly, out var secret))
         {
             matches.Add(secret);
-            position = secret.End;
+            return secret.End;
         }
 
-        if (TryReferredValue(text, position, out var referred))
-        {
-            matches.Add(referred);
-            position = referred.End;
-        }
-
-        return position;
+        return labelEnd;
     }
 
     /// <summary>"https://admin:X@db.example.com": the part between the user's colon and the "@".</summary>
@@ -57,7 +50,7 @@ internal static class PasswordScanner
         for (var i = userInfo; i < limit; i++)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) || c is '/' or '?' or '#')
+            if (char.IsWhiteSpace(c) || c is '/' or '?')
             {
                 break;
             }
@@ -91,7 +84,8 @@ internal static class PasswordScanner
         }
 
         var limit = Math.Min(text.Length, index + MaxLeadChars);
-        var linked = false;
+        var link = '\0';
+        var negated = false;
         var firstToken = true;
         while (index < limit)
         {
@@ -102,10 +96,11 @@ internal static class PasswordScanner
                 continue;
             }
 
-            if (c is ':' or '=')
+            if (link == '\0' && (c is ':' or '=' or '|' || (c is '-' or '–' && index + 1 < text.Length && text[index + 1] == ' ')))
             {
+                // "Password: X", "pwd=X", "| password | X |", "Pass word - X".
+                link = c;
                 index++;
-                linked = true;
                 if (c == '=' && index < text.Length && text[index] == '>')
                 {
                     index++;
@@ -114,86 +109,40 @@ internal static class PasswordScanner
                 continue;
             }
 
-            if (linked || colonOnly)
+            if (link != '\0')
             {
                 break;
             }
 
             if (firstToken)
             {
-                // "temporary password Tulp680#": a value that can only be a secret needs no colon.
+                // "temporary password Tulp680#", "mein Passwort (Tulp630#) wird abgelehnt": no colon needed.
                 firstToken = false;
-                var (tokenStart, tokenEnd) = ReadValue(text, index);
-                if (SecretShape.IsSecretLike(text[tokenStart..tokenEnd]))
+                if (TryBareSecret(text, index, out secret))
                 {
-                    secret = new PiiMatch(tokenStart, tokenEnd - tokenStart, PiiType.Password);
                     return true;
                 }
             }
 
-            if (!char.IsLetter(c) && c != '(')
+            if (c == '(')
+            {
+                // "Wachtwoord (hoofdlettergevoelig!): X": a remark between label and colon.
+                var close = text[index..limit].IndexOf(')');
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                index += close + 1;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
             {
                 return false;
             }
 
             // A lead word: a verb links; "for the portal" and the like may sit between label and verb.
-            var wordEnd = index;
-            while (wordEnd < limit && (char.IsLetter(text[wordEnd]) || text[wordEnd] is '(' or ')'))
-            {
-                wordEnd++;
-            }
-
-            var word = text[index..wordEnd].Trim("()");
-            if (PasswordWords.IsVerb(word))
-            {
-                linked = true;
-            }
-            else if (PasswordWords.IsNotAValue(word) && !PasswordWords.IsArticle(word))
-            {
-                return false;
-            }
-
-            index = wordEnd;
-        }
-
-        if (!linked || index >= text.Length)
-        {
-            return false;
-        }
-
-        return TryValueAt(text, index, out secret);
-    }
-
-    /// <summary>
-    /// "Passwort vergessen – das alte war X", "the old one was X", "nieuw: X": after a label, a word that refers
-    /// back to the password, a verb or colon, and a value that can only be a secret.
-    /// </summary>
-    private static bool TryReferredValue(ReadOnlySpan<char> text, int index, out PiiMatch secret)
-    {
-        secret = default;
-        var limit = Math.Min(text.Length, index + MaxReferenceDistance);
-        var paragraphEnd = text[index..limit].IndexOf("\n\n");
-        if (paragraphEnd >= 0)
-        {
-            limit = index + paragraphEnd;
-        }
-
-        var referring = false;
-        var wordsSinceReferring = 0;
-        while (index < limit)
-        {
-            var c = text[index];
-            if (!char.IsLetter(c))
-            {
-                if (referring && c is ':' or '=' && index + 1 < text.Length)
-                {
-                    return TryStrongValueAt(text, index + 1, out secret);
-                }
-
-                index++;
-                continue;
-            }
-
             var wordEnd = index;
             while (wordEnd < limit && char.IsLetter(text[wordEnd]))
             {
@@ -201,34 +150,42 @@ internal static class PasswordScanner
             }
 
             var word = text[index..wordEnd];
+            if (PasswordWords.IsVerb(word))
+            {
+                link = 'v';
+            }
+            else if (PasswordWords.IsNotAValue(word) && !PasswordWords.IsArticle(word))
+            {
+                negated = true;
+            }
+
             index = wordEnd;
-            if (PasswordWords.IsReferring(word))
-            {
-                referring = true;
-                wordsSinceReferring = 0;
-            }
-            else if (referring && PasswordWords.IsVerb(word))
-            {
-                return TryStrongValueAt(text, wordEnd, out secret);
-            }
-            else if (referring && !(PasswordWords.IsReferringNoun(word) && wordsSinceReferring++ == 0))
-            {
-                referring = false;
-            }
         }
 
-        return false;
+        if (link == '\0' || index >= text.Length)
+        {
+            return false;
+        }
+
+        // "het pw van de beheeromgeving is X", "het nieuwe ww wordt X": after a word that could also mean there is
+        // no value, or a short label linked by a verb, only a value shaped like a secret counts.
+        return TryValueAt(text, index, stopAtSemicolon: link == '=', needsSecretShape: negated || (colonOnly && link == 'v'), out secret);
     }
 
-    private static bool TryStrongValueAt(ReadOnlySpan<char> text, int index, out PiiMatch secret)
+    private static bool TryBareSecret(ReadOnlySpan<char> text, int index, out PiiMatch secret)
     {
         secret = default;
-        while (index < text.Length && text[index] is ' ' or '\t')
+        int start, end;
+        if (text[index] == '(')
         {
-            index++;
+            var close = text[index..Math.Min(text.Length, index + MaxSecretChars)].IndexOf(')');
+            (start, end) = close < 0 ? (index, index) : (index + 1, index + close);
+        }
+        else
+        {
+            (start, end) = ReadValue(text, index, stopAtSemicolon: false);
         }
 
-        var (start, end) = ReadValue(text, index);
         if (!SecretShape.IsSecretLike(text[start..end]))
         {
             return false;
@@ -238,7 +195,7 @@ internal static class PasswordScanner
         return true;
     }
 
-    private static bool TryValueAt(ReadOnlySpan<char> text, int index, out PiiMatch secret)
+    private static bool TryValueAt(ReadOnlySpan<char> text, int index, bool stopAtSemicolon, bool needsSecretShape, out PiiMatch secret)
     {
         secret = default;
         if (IsRedactionMarker(text[index..]) || MaskedValue.IsPlaceholderAt(text, index))
@@ -247,19 +204,64 @@ internal static class PasswordScanner
             return false;
         }
 
-        var (start, end) = ReadValue(text, index);
+        var (start, end) = ReadValue(text, index, stopAtSemicolon);
         var value = text[start..end];
-        if (value.Length < 3 || PasswordWords.IsNotAValue(value.TrimStart("([{<")) || MaskedValue.IsMaskRun(value))
+        var isValue = needsSecretShape
+            ? SecretShape.IsSecretLike(value)
+            : value.Length >= 3 && !PasswordWords.IsNotAValue(value.TrimStart("([{<")) && !PasswordWords.IsReferring(value) && !MaskedValue.IsMaskRun(value) && !PasswordLabel.IsLabel(value);
+        if (isValue)
         {
-            return false;
+            secret = new PiiMatch(start, end - start, PiiType.Password);
+            return true;
         }
 
-        secret = new PiiMatch(start, end - start, PiiType.Password);
-        return true;
+        // "Passwort lautet jetzt wieder X", "lautet wie besprochen X": a few words, then the value, in the same sentence.
+        for (var word = 0; word < MaxWordsBeforeValue && end < text.Length && !IsSentenceEnd(text, end); word++)
+        {
+            var next = end;
+            while (next < text.Length && text[next] is ' ' or '\t')
+            {
+                next++;
+            }
+
+            if (next == end || next >= text.Length)
+            {
+                return false;
+            }
+
+            (start, end) = ReadValue(text, next, stopAtSemicolon);
+            if (end == start)
+            {
+                return false;
+            }
+
+            if (SecretShape.IsSecretLike(text[start..end]))
+            {
+                secret = new PiiMatch(start, end - start, PiiType.Password);
+                return true;
+            }
+        }
+
+        return false;
     }
 
+    /// <summary>"Encrypt=True", "lang=de": a name and "=" (after a ";" or "&amp;" that then ends the value before it).</summary>
+    private static bool StartsNextSetting(ReadOnlySpan<char> text, int index)
+    {
+        var limit = Math.Min(text.Length, index + 32);
+        var name = index;
+        while (name < limit && (char.IsLetterOrDigit(text[name]) || text[name] is ' ' or '_' or '-' or '.'))
+        {
+            name++;
+        }
+
+        return name > index && name < text.Length && text[name] == '=';
+    }
+
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int end) => end < text.Length && text[end] is '.' or '!' or '?' or ';' or '\n' or '\r';
+
     /// <summary>The value at <paramref name="index"/>: up to its closing quote, or up to white space less trailing punctuation.</summary>
-    private static (int Start, int End) ReadValue(ReadOnlySpan<char> text, int index)
+    private static (int Start, int End) ReadValue(ReadOnlySpan<char> text, int index, bool stopAtSemicolon)
     {
         if (index >= text.Length)
         {
@@ -269,7 +271,8 @@ internal static class PasswordScanner
         var quote = text[index] is '"' or '\'' or '„' or '“' or '‘' or '`' or '«' ? text[index] : '\0';
         var start = quote == '\0' ? index : index + 1;
         var end = start;
-        while (end < text.Length && end - start < MaxSecretChars && (quote == '\0' ? !char.IsWhiteSpace(text[end]) : !IsClosingQuote(text[end]) && text[end] != '\n'))
+        // After "=", a ";" or "&" ends the value: "Password=X;Encrypt=True", "?user=a&password=X&lang=de".
+        while (end < text.Length && end - start < MaxSecretChars && (quote == '\0' ? !char.IsWhiteSpace(text[end]) && !(stopAtSemicolon && text[end] is ';' or '&' && StartsNextSetting(text, end + 1)) : !IsClosingQuote(text[end]) && text[end] != '\n'))
         {
             end++;
         }

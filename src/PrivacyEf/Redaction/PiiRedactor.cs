@@ -115,6 +115,12 @@ public sealed class PiiRedactor
             ContextPhraseScanner.Scan(span, matches, types);
         }
 
+        if (types.Contains(PiiType.Password))
+        {
+            // Last, so that a token another scanner took (an address, a key, a labelled password) stays theirs.
+            UnlabelledSecretScanner.Scan(span, matches);
+        }
+
         for (var r = 0; r < recognizers.Length; r++)
         {
             var recognizer = recognizers[r];

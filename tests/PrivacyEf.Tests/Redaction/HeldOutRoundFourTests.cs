@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace PrivacyEf.Tests.Redaction;
 
@@ -10,7 +11,7 @@ namespace PrivacyEf.Tests.Redaction;
 /// languages, its sizes, every checksummed type often enough, valid check digits on every filled value, and no
 /// Luhn-valid 16-digit number in a hard negative.
 /// </summary>
-public sealed partial class HeldOutRoundFourTests
+public sealed partial class HeldOutRoundFourTests(ITestOutputHelper output)
 {
     private const int Copies = 2;
 
@@ -63,6 +64,23 @@ public sealed partial class HeldOutRoundFourTests
                 Assert.False(digits.Length == 16 && ValidIdentifiers.PassesLuhn(digits), $"hard negative holds a Luhn-valid card number '{run.Value}': {text.Text}");
             }
         }
+    }
+
+    [Fact]
+    public void RoundFour_is_measured()
+    {
+        var corpus = RoundThreeValues.Build(HeldOutRoundFourTexts.Templates, Copies, seed: 20261203);
+
+        var evaluation = CorpusEvaluation.Run(PiiRedactor.Default, corpus);
+        output.WriteLine(evaluation.Table("held-out round four"));
+        foreach (var (type, score) in evaluation.Scores)
+        {
+            var total = score.TruePositives + score.FalseNegatives;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type}: leaked {evaluation.Leaks.GetValueOrDefault(type)}/{total}, recall {score.Recall:F3}, false positives {score.FalsePositives}, precision {score.Precision:F3}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall leak rate {(double)evaluation.LeakCount / evaluation.Values:P2} ({evaluation.LeakCount}/{evaluation.Values}); checksummed leaks {evaluation.ChecksummedLeakCount}; hard negatives altered {(double)evaluation.AlteredHardNegatives / evaluation.HardNegatives:P1} ({evaluation.AlteredHardNegatives}/{evaluation.HardNegatives})"));
+        evaluation.Notes.ForEach(output.WriteLine);
     }
 
     /// <summary>The generators' check digits, checked again on the text as written (separators removed).</summary>
