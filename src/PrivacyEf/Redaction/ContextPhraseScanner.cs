@@ -27,6 +27,11 @@ internal static class ContextPhraseScanner
         var passwords = types.Contains(PiiType.Password);
         var births = types.Contains(PiiType.DateOfBirth);
         var phrases = passwords && births ? Both : passwords ? PasswordOnly : BirthOnly;
+        if (passwords)
+        {
+            ScanSharpS(text, matches);
+        }
+
         var position = 0;
         while (position < text.Length)
         {
@@ -61,6 +66,24 @@ internal static class ContextPhraseScanner
                     position = Math.Max(position, date.End);
                 }
             }
+        }
+    }
+
+    /// <summary>"Paßwort": the one label with a letter outside ASCII, found by its own (fast) search.</summary>
+    private static void ScanSharpS(ReadOnlySpan<char> text, List<PiiMatch> matches)
+    {
+        var position = 2;
+        while (position < text.Length)
+        {
+            var found = text[position..].IndexOf(PasswordLabel.SharpSTrigger, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var start = position + found - 2;
+            position = text[start..].StartsWith("pa", StringComparison.OrdinalIgnoreCase) ? PasswordScanner.ScanAt(text, start, matches) : start + 3;
+            position = Math.Max(position, start + 3);
         }
     }
 

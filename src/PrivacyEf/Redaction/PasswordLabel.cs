@@ -12,8 +12,15 @@ internal static class PasswordLabel
     private const int MinFuzzyLength = 7;
     private const int MaxFuzzyLength = 11;
 
-    /// <summary>Where a label can start: the first letters of every label, and of their usual misspellings.</summary>
-    public static readonly string[] Triggers = ["pas", "pss", "psa", "paß", "pw", "p/w", "ww", "wac", "wah", "wag", "ken", "kne", "pin", "zugangsc", "toegangsc", "inlogc"];
+    /// <summary>
+    /// Where a label can start: the first letters of every label, and of their usual misspellings.
+    /// ASCII only and three letters or more: one letter outside ASCII, or a two-letter trigger, makes the search
+    /// several times slower for every text. "Paßwort" is found by <see cref="SharpSTrigger"/>; "pw" and "ww" by what follows them.
+    /// </summary>
+    public static readonly string[] Triggers = ["pas", "pss", "psa", "pwd", "pw:", "pw ", "pw=", "pw.", "p/w", "ww:", "ww ", "ww=", "ww.", "wac", "wah", "wag", "ken", "kne", "pin", "zugangsc", "toegangsc", "inlogc"];
+
+    /// <summary>What follows "pa" in "Paßwort", searched on its own.</summary>
+    public const string SharpSTrigger = "ßw";
 
     // Labels that a verb or a colon links to the value: "password is X", "Passwort: X".
     private static readonly FrozenSet<string> Words = FrozenSet.Create(

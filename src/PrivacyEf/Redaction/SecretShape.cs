@@ -5,13 +5,13 @@ namespace PrivacyEf.Redaction;
 /// <list type="bullet">
 /// <item><see cref="IsSecretLike"/>, right after a label ("PWD ZsVbRkEwVz", "temporary password Tulp680#"):
 /// letters mixed with digits or symbols, or letters in random case.</item>
-/// <item><see cref="IsSecretNearLogin"/>, near a word about passwords or logins ("login anna@example.com /
+/// <item><see cref="IsSecretNearLogin(ReadOnlySpan{char})"/>, near a word about passwords or logins ("login anna@example.com /
 /// hunter65"): letters mixed with digits or symbols, but not a code in capitals (a tracking number, an IBAN).</item>
-/// <item><see cref="IsUnmistakableSecret"/>, anywhere: letters, digits and a symbol together ("Tulp611#"), or
+/// <item><see cref="IsUnmistakableSecret(ReadOnlySpan{char}, TokenShape)"/>, anywhere: letters, digits and a symbol together ("Tulp611#"), or
 /// digits among letters in random case ("5NkZVo6gzM").</item>
 /// </list>
-/// Never a version, a date, a time, a path, a file name, an address or a reference code ("v4.12.0",
-/// "12/05/2024", "report2024.pdf", "AB-2024-77").
+/// Never a version, a date, a time, a path, a file name, an address, a hash or a reference code ("v4.12.0",
+/// "12/05/2024", "report2024.pdf", "3f9a2c1e", "AB-2024-77"), nor a product name ("iPhone15", "MacBookPro").
 /// </summary>
 internal static class SecretShape
 {
@@ -19,73 +19,36 @@ internal static class SecretShape
     private const int MinUnlabelledLength = 8;
     private const int MaxLength = 64;
 
-    // Changes between capital and small letter inside a letter run: "PayPal" and "JavaScript" have 3, "TodLSdzbty" 3,
-    // "ZsVbRkEwVz" 9. After a label a few suffice; without one, more than a product name has.
-    private const int LabelledCaseChanges = 3;
-    private const int UnlabelledCaseChanges = 4;
-
     public static bool IsSecretLike(ReadOnlySpan<char> token) =>
-        TryRead(token, out var letters, out var digits, out var symbols, out var caseChanges, out _) && letters >= 2
-        && (digits + symbols > 0 || (token.Length >= MinUnlabelledLength && caseChanges >= LabelledCaseChanges));
+        token.Length is >= MinLength and <= MaxLength && TokenShape.Read(token) is { } shape
+        && (shape.Digits + shape.Symbols > 0 || (token.Length >= MinUnlabelledLength && shape.RandomCase));
 
-    public static bool IsSecretNearLogin(ReadOnlySpan<char> token) =>
-        TryRead(token, out _, out var digits, out var symbols, out var caseChanges, out var lowerLetters) && !token.TrimEnd("!?.").Contains('.')
-        && (symbols > 0 || (digits > 0 && lowerLetters > 0) || (token.Length >= MinUnlabelledLength && caseChanges >= UnlabelledCaseChanges));
+    public static bool IsSecretNearLogin(ReadOnlySpan<char> token) => Unlabelled(token) is { } shape && IsSecretNearLogin(token, shape);
 
-    public static bool IsUnmistakableSecret(ReadOnlySpan<char> token) =>
-        token.Length >= MinUnlabelledLength && TryRead(token, out _, out var digits, out var symbols, out var caseChanges, out _) && !token.TrimEnd("!?.").Contains('.')
-        && digits > 0 && (symbols > 0 || caseChanges >= UnlabelledCaseChanges);
+    public static bool IsSecretNearLogin(ReadOnlySpan<char> token, TokenShape shape) =>
+        shape.Symbols > 0 || (shape.Digits > 0 && shape.LowerLetters > 0) || (token.Length >= MinUnlabelledLength && shape.RandomCase);
 
-    private static bool TryRead(ReadOnlySpan<char> token, out int letters, out int digits, out int symbols, out int caseChanges, out int lowerLetters)
+    public static bool IsUnmistakableSecret(ReadOnlySpan<char> token, TokenShape shape) =>
+        token.Length >= MinUnlabelledLength && shape.Digits > 0 && (shape.Symbols > 0 || shape.RandomCase);
+
+    /// <summary>
+    /// The shape of a token that may be a secret without a label, or null: too short or long, fewer than two
+    /// letters (amounts, dates, order numbers: most tokens with digits, rejected before any closer look), a file
+    /// name, a host, a version, a product name.
+    /// </summary>
+    public static TokenShape? Unlabelled(ReadOnlySpan<char> token)
     {
-        letters = digits = symbols = lowerLetters = caseChanges = 0;
-        // A question or exclamation mark at the end ends the sentence ("Kennwort vergessen?"), an asterisk ends an emphasis; inside, they are part of the secret.
-        var core = token.TrimEnd("!?*");
-        if (token.Length is < MinLength or > MaxLength || core.Length < MinLength - 1)
+        if (token.Length is < MinLength or > MaxLength)
         {
-            return false;
+            return null;
         }
 
-        var at = -1;
-        var codeSeparators = 0;
-        var previousLetterWasUpper = (bool?)null;
-        for (var i = 0; i < core.Length; i++)
+        var firstLetter = token.IndexOfAnyInRange('A', 'z');
+        if (firstLetter < 0 || token[(firstLetter + 1)..].IndexOfAnyInRange('A', 'z') < 0)
         {
-            var c = core[i];
-            if (char.IsLetter(c))
-            {
-                letters++;
-                var upper = !char.IsLower(c);
-                lowerLetters += upper ? 0 : 1;
-                caseChanges += previousLetterWasUpper is { } previous && previous != upper ? 1 : 0;
-                previousLetterWasUpper = upper;
-                continue;
-            }
-
-            previousLetterWasUpper = null;
-            if (Chars.IsDigit(c))
-            {
-                digits++;
-            }
-            else if (c is '!' or '#' or '$' or '%' or '&' or '*' or '+' or '?' or '^' or '~' or '§' or '€' or '£' or '=' or '@')
-            {
-                at = c == '@' ? i : at;
-                symbols++;
-            }
-            else if (c is '-' or '_' or '.')
-            {
-                codeSeparators++;
-            }
-            else
-            {
-                // ':', '/', brackets, commas: a time, a date, a path, a URL or a list, not a secret.
-                return false;
-            }
+            return null;
         }
 
-        // "v4.12.0" has one letter; "anna@example.com" is an address; "AB-2024-77" and "INV-2024-0412" are references.
-        var isAddress = at >= 0 && core[(at + 1)..].Contains('.');
-        var isReference = lowerLetters == 0 && codeSeparators > 0;
-        return letters >= 2 && !isAddress && !isReference;
+        return TokenShape.Read(token) is { InnerDot: false, ProductName: false } shape ? shape : null;
     }
 }

@@ -3,93 +3,101 @@ using System.Buffers;
 namespace PrivacyEf.Redaction;
 
 /// <summary>
-/// Finds passwords that no label introduces, in one pass over the text's tokens:
-/// a token that can only be a secret ("Tulp611#", "5NkZVo6gzM") anywhere; a token shaped like a secret after a
-/// word that refers back to one ("old one was hunter22", "das alte war X"), or near a word about passwords or
-/// logins ("login anna@example.com / Tulp692#", "ok i typed hunter65 again ... your password").
-/// Context words are found by a cursor that only moves forward, so the scan stays linear.
+/// Finds passwords that no label introduces: a token that can only be a secret ("Tulp611#", "5NkZVo6gzM")
+/// anywhere; a token shaped like a secret after a word that refers back to one ("old one was hunter22", "das
+/// alte war X"), or near a word about passwords or logins ("login anna@example.com / Tulp692#", "ok i typed
+/// hunter65 again ... your password"). Tokens are found from their capitals, digits and symbols and counted
+/// as they are read; only those with digits, symbols or inner capitals are looked at closer, and only those
+/// that need it look for a context word (<see cref="LoginContext"/>), so the scan is linear.
 /// </summary>
 internal static class UnlabelledSecretScanner
 {
-    private const int ContextChars = 160;
+    private const int MinTokenChars = 6;
     private const int MaxTokenChars = 64;
 
-    private static readonly SearchValues<string> ContextWords = SearchValues.Create(
+    // ASCII only: one letter outside it ("paßw") makes the search several times slower for every text.
+    public static readonly SearchValues<string> ContextWords = SearchValues.Create(
         [
-            "passw", "paßw", "passwd", "pwd", "kennw", "wachtw", "pw:", "pw ", "ww:", "ww ", "login", "log in", "log-in", "logged in", "sign in", "signin",
-            "inlog", "einlog", "anmeld", "zugang", "toegang", "creds", "credential", "zugangsdaten", "inloggegevens", "wifi", "wlan",
+            "passw", "pwd", "kennw", "wachtw", "pw:", "pw ", "ww:", "ww ", "login", "log in", "log-in", "logged in", "sign in", "signin",
+            "inlog", "anmeld", "zugang", "toegang", "creds", "credential", "wifi", "wlan",
         ],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<char> TokenBreaks = SearchValues.Create(" \t\r\n,;=|\"'`()[]<>“”„‘’«»");
+    // Where a token worth a closer look shows itself: a capital, a digit or a symbol. Runs of small letters and
+    // spaces, most of any text, are skipped by a vectorized search.
+    private static readonly SearchValues<char> Notable = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&*+?^~@");
 
     public static void Scan(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
-        var nextContext = FindContext(text, 0);
+        var taken = new TakenSpans(matches);
+        var context = new LoginContext();
         var index = 0;
         while (index < text.Length)
         {
-            var rest = text[index..];
-            var skip = rest.IndexOfAnyExcept(TokenBreaks);
-            if (skip < 0)
+            var found = text[index..].IndexOfAny(Notable);
+            if (found < 0)
             {
                 return;
             }
 
-            var start = index + skip;
-            var length = text[start..].IndexOfAny(TokenBreaks);
-            var end = length < 0 ? text.Length : start + length;
-            index = end;
-            if (end - start > MaxTokenChars || end - start < 6)
+            var start = index + found;
+            while (start > index && !IsBreak(text[start - 1]))
+            {
+                start--;
+            }
+
+            // Counting while reading: most tokens (capitalized words, numbers, dates) are rejected here.
+            var digitsOrSymbols = 0;
+            var capitals = 0;
+            for (index = start; index < text.Length && !IsBreak(text[index]); index++)
+            {
+                var c = text[index];
+                if ((uint)(c - 'A') <= 'Z' - 'A')
+                {
+                    capitals += index > start ? 1 : 0;
+                }
+                else if ((uint)(c - 'a') > 'z' - 'a')
+                {
+                    digitsOrSymbols++;
+                }
+            }
+
+            if (index - start < MinTokenChars || index - start > MaxTokenChars || (digitsOrSymbols == 0 && capitals < 2))
             {
                 continue;
             }
 
-            // "anna@example.com:hunter04", "admin:Tulp974#": the part after the colon.
-            var token = text[start..end];
-            var colon = token.LastIndexOf(':');
-            if (colon >= 0 && colon < token.Length - 1)
-            {
-                start += colon + 1;
-                token = text[start..end];
-            }
-
-            // Markdown emphasis and sentence ends are not part of the token: "*Tulp611#*", "hunter65.".
-            var trimmedStart = token.Length - token.TrimStart("*_~").Length;
-            start += trimmedStart;
-            token = token[trimmedStart..].TrimEnd(".,:*_~");
-            if (token.Length < 6)
+            // Addresses, card numbers, IBANs and phone numbers are the usual tokens with digits and symbols: another
+            // scanner took them already.
+            var tokenStart = start;
+            var token = TrimToken(text, ref tokenStart, index);
+            if (taken.Overlaps(tokenStart, tokenStart + token.Length) || SecretShape.Unlabelled(token) is not { } shape)
             {
                 continue;
             }
 
-            while (nextContext >= 0 && nextContext < start - ContextChars)
+            var isSecret = SecretShape.IsUnmistakableSecret(token, shape)
+                || (SecretShape.IsSecretNearLogin(token, shape) && (FollowsReferringPhrase(text, tokenStart) || context.IsNear(text, tokenStart)));
+            if (isSecret && token.IndexOfAny(ContextWords) < 0)
             {
-                nextContext = FindContext(text, nextContext + 1);
-            }
-
-            var nearLogin = nextContext >= 0 && nextContext <= start + ContextChars;
-            var isSecret = SecretShape.IsUnmistakableSecret(token)
-                || ((nearLogin || FollowsReferringPhrase(text, start)) && SecretShape.IsSecretNearLogin(token));
-            if (isSecret && !Overlaps(matches, start, start + token.Length))
-            {
-                matches.Add(new PiiMatch(start, token.Length, PiiType.Password));
+                matches.Add(new PiiMatch(tokenStart, token.Length, PiiType.Password));
             }
         }
     }
 
-    private static int FindContext(ReadOnlySpan<char> text, int from)
+    /// <summary>Markdown emphasis and sentence ends are not part of the token: "*Tulp611#*", "hunter65.".</summary>
+    private static ReadOnlySpan<char> TrimToken(ReadOnlySpan<char> text, ref int start, int end)
     {
-        if (from >= text.Length)
-        {
-            return -1;
-        }
-
-        var found = text[from..].IndexOfAny(ContextWords);
-        return found < 0 ? -1 : from + found;
+        var token = text[start..end];
+        var trimmedStart = token.Length - token.TrimStart("*_~").Length;
+        start += trimmedStart;
+        return token[trimmedStart..].TrimEnd(".,*_~");
     }
 
-    /// <summary>"old one was X", "das alte war X", "nieuw: X", "the new one is X".</summary>
+    /// <summary>Between tokens: white space, list and field separators, quotes and brackets, and ':' ("anna@example.com:hunter04", "admin:Tulp974#").</summary>
+    private static bool IsBreak(char c) =>
+        c <= ' ' || c is ',' or ';' or ':' or '=' or '|' or '"' or '\'' or '`' or '(' or ')' or '[' or ']' or '<' or '>' or '“' or '”' or '„' or '‘' or '’' or '«' or '»';
+
     private static bool FollowsReferringPhrase(ReadOnlySpan<char> text, int start)
     {
         var index = SkipBack(text, start);
@@ -139,18 +147,5 @@ internal static class UnlabelledSecretScanner
         }
 
         return text[start..end];
-    }
-
-    private static bool Overlaps(List<PiiMatch> matches, int start, int end)
-    {
-        foreach (var match in matches)
-        {
-            if (match.Start < end && start < match.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -40,6 +40,26 @@ public sealed class PasswordRecognizerTests
         { "I forgot my password, the old one was Tulp123#", "Tulp123#" },
         { "Password reset did not work.\nNew: Sommer2031!", "Sommer2031!" },
 
+        // Labels with a remark, a table cell, a dash, a value a few words on.
+        { "Wachtwoord (hoofdlettergevoelig!): hunter27", "hunter27" },
+        { "| password | hunter42 |", "hunter42" },
+        { "Pass word - Xy0#RJK5", "Xy0#RJK5" },
+        { "P/W HbzNkgcZKR", "HbzNkgcZKR" },
+        { "Paßwort: YeizGThfRK", "YeizGThfRK" },
+        { "Passwort lautet jetzt wieder Sommer2028! (gestern zurückgesetzt).", "Sommer2028!" },
+        { "het pw van de beheeromgeving is 'Xy1#8AET', kijk zelf maar", "Xy1#8AET" },
+        { "Zugangscode für die Kasse: Xy1#Cq7R", "Xy1#Cq7R" },
+        { "Server=sql01;User Id=shop_app;Password=Xy2#wh8e;Encrypt=True;", "Xy2#wh8e" },
+        { "user=ada&password=Tr0ub4dor&6", "Tr0ub4dor&6" },
+
+        // No label: a token that can only be a secret, or one near a login or after a word referring back.
+        { "hab jetzt 5NkZVo6gzM eingegeben, geht trotzdem nicht", "5NkZVo6gzM" },
+        { "it's Xy5#d3wK with a capital first letter", "Xy5#d3wK" },
+        { "Zugang fürs Backend: admin / Sommer2006!", "Sommer2006!" },
+        { "ok i typed hunter65 again, still wrong. Should I reset my password?", "hunter65" },
+        { "I changed it this morning, old one was hunter22, still locked out", "hunter22" },
+        { "curl -u admin:Tulp974# https://api.example.com/v1/orders returns 403", "Tulp974#" },
+
         // The user information of a URL.
         { "https://admin:Sommer2024!@db.example.com/orders", "Sommer2024!" },
         { "ftp://shop:hunter91@files.example.nl", "hunter91" },
@@ -64,6 +84,11 @@ public sealed class PasswordRecognizerTests
         "Passwort vergessen; neuer Link gesendet am 12.05.2024 um 14:30.",
         "https://www.example.com:8443/login@home",
         "https://example.com/reset?user=anna",
+        "Is new password = old password allowed? The form won't let me save.",
+        "WARN Login fehlgeschlagen (Grund: Passwort abgelaufen) Benutzer-ID 4471",
+        "Login with your MacBookPro or iPhone15 works, the JavaScript client does not.",
+        "Your login code was sent by SMS, please check order AB-2024-77 and ticket INV-2024-0412.",
+        "Commit 3f9a2c1e fixed the login page, see build 2024.05.17.3 and report_2024-05.pdf.",
     };
 
     [Theory]
@@ -73,6 +98,14 @@ public sealed class PasswordRecognizerTests
     [Theory]
     [MemberData(nameof(Untouched))]
     public void Leaves_sentences_about_passwords_alone(string text) => RedactionAssert.Untouched(text);
+
+    [Fact]
+    public void Finds_each_password_in_a_table_of_logins()
+    {
+        var result = PiiRedactor.Default.Redact("email,password,role\nanna@example.com,Sommer2027!,admin\njan@example.nl,hunter30,editor");
+
+        Assert.Equal("email,password,role\n[REDACTED:EMAIL],[REDACTED:PASSWORD],admin\n[REDACTED:EMAIL],[REDACTED:PASSWORD],editor", result.Text);
+    }
 
     [Fact]
     public void Finds_two_passwords_in_one_text()
