@@ -1,0 +1,47 @@
+namespace PrivacyEf.Tests.Redaction;
+
+internal static partial class HeldOutRoundFiveTexts
+{
+    private static (string Lang, string Template)[] GermanMore =>
+    [
+        ("de", "2024-05-14 07:44:03 WARN  Anmeldung fehlgeschlagen: benutzer={EMAIL} ip={IP} grund=falsches_kennwort"),
+        ("de", "Guten Tag, unser Büro hat eine neue feste IP-Adresse: {IP}. Bitte für den Zugriff auf das Portal freischalten."),
+        ("de", "Laut Protokoll wurde von {IP} aus auf mein Konto zugegriffen. Das war nicht ich!"),
+        ("de", "API-Schlüssel: {API_KEY}\nUmgebung: Produktion\nErstellt: 02.04.2024"),
+        ("de", "Wir haben aus Versehen unseren Token ({API_KEY}) in einem öffentlichen Ticket gepostet. Bitte sperren."),
+        ("de", "Hallo,\nich bin US-Bürgerin und wohne in München. Für das FATCA-Formular: SSN {SSN_DASHED}, Steuer-ID {TAX_ID}.\nGrüße\nJennifer Koch"),
+        ("de", "US-Sozialversicherungsnummer: {SSN}"),
+        ("de", "Kundenformular\n--------------\nVorname: Anja\nNachname: Berger\nGeburtsdatum: {DOB}\nE-Mail: {EMAIL}\nTelefon: {PHONE_DE}\nIBAN: {IBAN_DE}\n--------------\nGesendet über kontakt.example.de"),
+        ("de", "Bankverbindung geändert → {IBAN_DE_BARE}"),
+        ("de", "Bitte die Rückzahlung an meinen Mann überweisen, Konto {IBAN_NL} (ING, wir wohnen in Venlo)."),
+        ("de", "Lastschrift zurückgegeben, Konto {IBAN_DE} (Inhaberin: S. Kraus), Rückgabegrund MD06."),
+        ("de", "Hi, hier nochmal meine Daten wie am Telefon besprochen:\nKrankenkasse TK\nVersichertennummer {KVNR}\nGeburtstag {DOB}\nHandy {PHONE_DE_MOBILE}"),
+        ("de", "Die Zahnarztpraxis braucht die KVNR ({KVNR_BARE}) und das Geburtsdatum ({DOB}) für den Heil- und Kostenplan."),
+        ("de", "Versicherungsnummer laut Karte: {KVNR} – oder brauchen Sie die Mitgliedsnummer?"),
+        ("de", "Sehr geehrte Damen und Herren,\nmeine Tochter (geb. {DOB}) soll familienversichert werden. Ihre Versichertennummer ist {KVNR_BARE}.\nMit freundlichen Grüßen\nMarkus Engel"),
+        ("de", "Steuer-ID: {TAX_ID_BARE}\nSteuerklasse: 4\nKinderfreibeträge: 1,0"),
+        ("de", "Guten Morgen, ich habe meine Steuer-Identifikationsnummer gefunden: {TAX_ID_SPACED}. Reicht das für die Bescheinigung?"),
+        ("de", "TIN (DE): {TAX_ID}"),
+        ("de", "In der Lohnabrechnung steht die falsche Steuer-ID. Richtig ist {TAX_ID_BARE}, nicht die auf dem Ausdruck."),
+        ("de", "Chatverlauf\n08:12 Kunde: hallo\n08:12 Kunde: meine karte {CARD_SPACED} geht nicht mehr\n08:13 Bot: Bitte geben Sie keine Kartennummern im Chat ein."),
+        ("de", "Zahlungsdaten (Auszug aus dem Webformular):\nkarteninhaber=Paul Roth\nkartennummer={CARD_BARE}\nablauf=11/26"),
+        ("de", "VISA {CARD_DASHED} – bitte nur diese Karte belasten"),
+        ("de", "Ich möchte meine hinterlegte Amex ({AMEX}) löschen lassen."),
+        ("de", "Betreff: Passwort\n\n{PASSWORD}\n\nmehr weiß ich auch nicht"),
+        ("de", "Das Passwort für das Gäste-WLAN im Wartezimmer lautet {PASSWORD}, falls der Techniker fragt."),
+        ("de", "Sicherheitsabfrage hat nicht geklappt. PIN war {PASSWORD} oder so ähnlich."),
+        ("de", "DB_USER=kasse\nDB_PASS={PASSWORD}\nDB_HOST=db.intern"),
+        ("de", "Notiz: Kunde nennt Kennwort am Telefon ungefragt ({PASSWORD}). Auf Sicherheitsrisiko hingewiesen, Zurücksetzen angeboten."),
+        ("de", "Benutzer: praxis-empfang | Passwort: {PASSWORD} | Rolle: Anmeldung"),
+        ("de", "Geht nicht mit {PASSWORD}, geht nicht mit dem alten. Was nun?"),
+        ("de", "Mit freundlichen Grüßen\nDr. med. Ulrike Brandt\nTel. {PHONE_DE_LAND}\nMobil {PHONE_DE_MOBILE}\nE-Mail {EMAIL}"),
+        ("de", "{PHONE_DE} – bitte zurückrufen wegen der Reklamation"),
+        ("de", "Rufnummer für Rückfragen: {PHONE_INTL} (ich bin gerade in der Schweiz)"),
+        ("de", "Bitte keine Werbung mehr an {EMAIL} senden."),
+        ("de", "Hallo! Ich habe zwei Konten bei Ihnen ({EMAIL} und {EMAIL2}). Können Sie die zusammenführen?"),
+        ("de", "Geburtsdatum: {DOB} | Kundennummer: K-448120 | Tarif: Basis"),
+        ("de", "Ich bin am {DOB} geboren und möchte in den Seniorentarif wechseln."),
+        ("de", "Guten Tag, ich habe versehentlich meinen API-Key in die Mail kopiert: {API_KEY} – bitte ignorieren und löschen."),
+        ("de", "Firewall-Freigabe für {IP} bis Ende der Woche, danach bitte wieder sperren."),
+    ];
+}
