@@ -33,6 +33,7 @@ internal static class ContextPhraseScanner
         }
 
         var position = 0;
+        var columnsReadUntil = 0;
         while (position < text.Length)
         {
             var found = text[position..].IndexOfAny(phrases);
@@ -64,6 +65,11 @@ internal static class ContextPhraseScanner
                 {
                     matches.Add(date);
                     position = Math.Max(position, date.End);
+                }
+                else if (start >= columnsReadUntil)
+                {
+                    // "Name;Geburtsdatum;Telefon" over rows: the phrase heads a column of dates.
+                    columnsReadUntil = DateColumn.Scan(text, start, phraseEnd, matches);
                 }
             }
         }

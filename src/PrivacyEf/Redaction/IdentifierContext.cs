@@ -14,7 +14,7 @@ internal static class IdentifierContext
     // Stems, matched case-insensitively anywhere in the window before the number ("Kreditkartennummer" holds
     // "karte"); a stem of four letters or fewer must start a word ("ssn" but not "lessn").
     private static readonly string[] CardLabels = ["card", "karte", "kaart", "visa", "mastercard", "amex", "maestro", "creditcard"];
-    private static readonly string[] SsnLabels = ["ssn", "s.s.n", "social", "socal security", "soc. sec", "soc sec", "ss#", "ss no", "taxpayer"];
+    private static readonly string[] SsnLabels = ["ssn", "s.s.n", "social", "socal security", "soc. sec", "soc sec", "ss#", "ss no", "taxpayer", "sozialversicherung"];
     private static readonly string[] BsnLabels = ["bsn", "burgerservice", "sofinummer", "sofi-nummer", "sofi nr"];
     private static readonly string[] TaxIdLabels = ["steuer", "idnr", "id-nr", "tax id", "tax-id", "taxpayer", "tin", "identifikationsnummer"];
 

@@ -25,7 +25,7 @@ internal static class PasswordLabel
     // Labels that a verb or a colon links to the value: "password is X", "Passwort: X".
     private static readonly FrozenSet<string> Words = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
-        "password", "passwords", "passwort", "paßwort", "kennwort", "wachtwoord", "passphrase", "passcode", "passwd", "pwd", "pw", "pin", "pincode",
+        "password", "passwords", "passwort", "paßwort", "paswoord", "kennwort", "wachtwoord", "passphrase", "passcode", "passwd", "pwd", "pw", "pin", "pincode",
         "zugangscode", "toegangscode", "inlogcode");
 
     // Short labels that are also ordinary words (the Dutch "WW" is the unemployment benefit, "pass" a verb):

@@ -86,6 +86,7 @@ internal static class PasswordScanner
         var limit = Math.Min(text.Length, index + MaxLeadChars);
         var link = '\0';
         var negated = false;
+        var leadWords = 0;
         var firstToken = true;
         while (index < limit)
         {
@@ -158,6 +159,10 @@ internal static class PasswordScanner
             {
                 negated = true;
             }
+            else
+            {
+                leadWords++;
+            }
 
             index = wordEnd;
         }
@@ -167,9 +172,11 @@ internal static class PasswordScanner
             return false;
         }
 
-        // "het pw van de beheeromgeving is X", "het nieuwe ww wordt X": after a word that could also mean there is
-        // no value, or a short label linked by a verb, only a value shaped like a secret counts.
-        return TryValueAt(text, index, stopAtSemicolon: link == '=', needsSecretShape: negated || (colonOnly && link == 'v'), out secret);
+        // "het pw van de beheeromgeving is X", "het nieuwe ww wordt X", "Passwort zurücksetzen: Klicken Sie ...":
+        // after a word that could also mean there is no value, a short label linked by a verb, or words between
+        // the label and its colon (a heading, not a value), only a value shaped like a secret counts.
+        var needsSecretShape = negated || (colonOnly && link == 'v') || (leadWords > 0 && link != 'v');
+        return TryValueAt(text, index, stopAtSemicolon: link == '=', needsSecretShape, out secret);
     }
 
     private static bool TryBareSecret(ReadOnlySpan<char> text, int index, out PiiMatch secret)

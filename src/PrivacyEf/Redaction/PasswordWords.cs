@@ -31,6 +31,14 @@ internal static class PasswordWords
     // Words that may stand between a referring word and its verb: "the old one was X".
     private static readonly FrozenSet<string> ReferringNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "one", "pw", "pwd", "code", "pin");
 
+    // Labels of the user name next to a password: "username = reception2", "Gebruiker: kassa1".
+    private static readonly FrozenSet<string> UserLabels = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "user", "username", "login", "userid", "id", "account", "benutzer", "benutzername", "nutzer", "nutzername", "anmeldename", "kennung", "konto",
+        "gebruiker", "gebruikersnaam", "inlognaam", "inlog", "naam", "name");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UserLabelLookup = UserLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAValueLookup = NotAValue.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -38,6 +46,8 @@ internal static class PasswordWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReferringLookup = ReferringWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReferringNounLookup = ReferringNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsUserLabel(ReadOnlySpan<char> word) => UserLabelLookup.Contains(word);
 
     public static bool IsVerb(ReadOnlySpan<char> word) => VerbLookup.Contains(word);
 

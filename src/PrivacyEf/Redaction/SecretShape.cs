@@ -25,8 +25,9 @@ internal static class SecretShape
 
     public static bool IsSecretNearLogin(ReadOnlySpan<char> token) => Unlabelled(token) is { } shape && IsSecretNearLogin(token, shape);
 
+    /// <summary>Near a login word: digits with small letters ("hunter65"), digits with symbols, or random case; not "FRITZ!Box".</summary>
     public static bool IsSecretNearLogin(ReadOnlySpan<char> token, TokenShape shape) =>
-        shape.Symbols > 0 || (shape.Digits > 0 && shape.LowerLetters > 0) || (token.Length >= MinUnlabelledLength && shape.RandomCase);
+        (shape.Digits > 0 && (shape.Symbols > 0 || shape.LowerLetters > 0)) || (token.Length >= MinUnlabelledLength && shape.RandomCase);
 
     public static bool IsUnmistakableSecret(ReadOnlySpan<char> token, TokenShape shape) =>
         token.Length >= MinUnlabelledLength && shape.Digits > 0 && (shape.Symbols > 0 || shape.RandomCase);
@@ -49,6 +50,8 @@ internal static class SecretShape
             return null;
         }
 
-        return TokenShape.Read(token) is { InnerDot: false, ProductName: false } shape ? shape : null;
+        // "Cafe_Guest_5G", "Ziggo-5G-7F2A", "migr_2024": parts joined by separators, without a symbol, name a
+        // network, a device or an account.
+        return TokenShape.Read(token) is { InnerDot: false, ProductName: false } shape && !(shape.Symbols == 0 && token.IndexOfAny('-', '_') >= 0) ? shape : null;
     }
 }

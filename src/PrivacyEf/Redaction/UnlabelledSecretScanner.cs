@@ -20,6 +20,7 @@ internal static class UnlabelledSecretScanner
         [
             "passw", "pwd", "kennw", "wachtw", "pw:", "pw ", "ww:", "ww ", "login", "log in", "log-in", "logged in", "sign in", "signin",
             "inlog", "anmeld", "zugang", "toegang", "creds", "credential", "wifi", "wlan",
+            "passcode", "pincode", "pin ", "pin:", "pin.", "pin,", "recovery code", "herstelcode", "door code", "lock code", "türcode", "deurcode",
         ],
         StringComparison.OrdinalIgnoreCase);
 
@@ -77,7 +78,7 @@ internal static class UnlabelledSecretScanner
             }
 
             var isSecret = SecretShape.IsUnmistakableSecret(token, shape)
-                || (SecretShape.IsSecretNearLogin(token, shape) && (FollowsReferringPhrase(text, tokenStart) || context.IsNear(text, tokenStart)));
+                || (SecretShape.IsSecretNearLogin(token, shape) && !FollowsUserLabel(text, tokenStart) && (FollowsReferringPhrase(text, tokenStart) || context.IsNear(text, tokenStart)));
             if (isSecret && token.IndexOfAny(ContextWords) < 0)
             {
                 matches.Add(new PiiMatch(tokenStart, token.Length, PiiType.Password));
@@ -98,6 +99,27 @@ internal static class UnlabelledSecretScanner
     private static bool IsBreak(char c) =>
         c <= ' ' || c is ',' or ';' or ':' or '=' or '|' or '"' or '\'' or '`' or '(' or ')' or '[' or ']' or '<' or '>' or '“' or '”' or '„' or '‘' or '’' or '«' or '»';
 
+    /// <summary>"username = reception2", "login: migr_2024", "gebruikersnaam is sanne84": a user name, not a secret.</summary>
+    private static bool FollowsUserLabel(ReadOnlySpan<char> text, int start)
+    {
+        var index = SkipBack(text, start);
+        if (index > 0 && text[index - 1] is ':' or '=')
+        {
+            index = SkipBack(text, index - 1);
+        }
+        else if (WordBefore(text, index) is var verb && PasswordWords.IsVerb(verb))
+        {
+            index = SkipBack(text, index - verb.Length);
+        }
+        else
+        {
+            return false;
+        }
+
+        return PasswordWords.IsUserLabel(WordBefore(text, index));
+    }
+
+    /// <summary>"old one was X", "das alte war X", "nieuw: X", "the new one is X".</summary>
     private static bool FollowsReferringPhrase(ReadOnlySpan<char> text, int start)
     {
         var index = SkipBack(text, start);

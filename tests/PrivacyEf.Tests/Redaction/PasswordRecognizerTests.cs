@@ -60,6 +60,13 @@ public sealed class PasswordRecognizerTests
         { "I changed it this morning, old one was hunter22, still locked out", "hunter22" },
         { "curl -u admin:Tulp974# https://api.example.com/v1/orders returns 403", "Tulp974#" },
 
+        // A user name next to the password is not a secret.
+        { "username = reception2\npassword = hunter94", "hunter94" },
+        { "Gebruiker: kassa1\nWachtwoord: Sommer2003!", "Sommer2003!" },
+        { "login: migr_2024\npwd: hunter47", "hunter47" },
+        { "paswoord Sommer2011! (Vlaams)", "Sommer2011!" },
+        { "Der Kunde schrieb im Betreff: \"Login geht nicht Xy9#opY6\".", "Xy9#opY6" },
+
         // The user information of a URL.
         { "https://admin:Sommer2024!@db.example.com/orders", "Sommer2024!" },
         { "ftp://shop:hunter91@files.example.nl", "hunter91" },
@@ -89,6 +96,9 @@ public sealed class PasswordRecognizerTests
         "Login with your MacBookPro or iPhone15 works, the JavaScript client does not.",
         "Your login code was sent by SMS, please check order AB-2024-77 and ticket INV-2024-0412.",
         "Commit 3f9a2c1e fixed the login page, see build 2024.05.17.3 and report_2024-05.pdf.",
+        "Guest Wi-Fi: Cafe_Guest_5G (no password, accept the terms on the splash page)",
+        "WLAN-Name: FRITZ!Box 7590 AX. Das Passwort steht auf der Unterseite der Box.",
+        "Passwort zurücksetzen: Klicken Sie auf den Link in der E-Mail.",
     };
 
     [Theory]
