@@ -5,6 +5,8 @@ namespace PrivacyEf.Redaction;
 /// <summary>Finds secret keys and tokens by their issuers' documented prefixes and body lengths.</summary>
 internal static class ApiKeyScanner
 {
+    private const int MinCaseChanges = 6;
+
     private const int MaxBody = 256;
 
     private static readonly ApiKeyRule[] Rules =
@@ -68,14 +70,18 @@ internal static class ApiKeyScanner
                 var bodyStart = start + rule.Prefix.Length;
                 var end = bodyStart;
                 var hasDigit = false;
+                var caseChanges = 0;
                 while (end < text.Length && end - bodyStart <= rule.MaxBody && rule.Allows(text[end]))
                 {
                     hasDigit |= Chars.IsDigit(text[end]);
+                    caseChanges += end > bodyStart && Chars.IsAsciiLetter(text[end - 1]) && Chars.IsAsciiLetter(text[end]) && Chars.IsUpper(text[end - 1]) != Chars.IsUpper(text[end]) ? 1 : 0;
                     end++;
                 }
 
+                // A random body has a digit, or capitals and small letters mixed at random ("glpat-bibERtCSSCbrnBeVbSza");
+                // "sk-ant-documentation" has neither.
                 var body = end - bodyStart;
-                if (body >= rule.MinBody && body <= rule.MaxBody && hasDigit && !Chars.IsWordAt(text, end))
+                if (body >= rule.MinBody && body <= rule.MaxBody && (hasDigit || caseChanges >= MinCaseChanges) && !Chars.IsWordAt(text, end))
                 {
                     matches.Add(new PiiMatch(start, end - start, PiiType.ApiKey));
                     position = end;

@@ -9,12 +9,15 @@ namespace PrivacyEf.Redaction;
 internal static class IdentifierContext
 {
     private const int LabelWindowChars = 56;
+
+    // An SSN label is named once and the number given a sentence later ("my social on file ... it should read X").
+    private const int SsnLabelWindowChars = 100;
     private const int ReferenceWindowChars = 24;
 
     // Stems, matched case-insensitively anywhere in the window before the number ("Kreditkartennummer" holds
     // "karte"); a stem of four letters or fewer must start a word ("ssn" but not "lessn").
     private static readonly string[] CardLabels = ["card", "karte", "kaart", "visa", "mastercard", "amex", "maestro", "creditcard"];
-    private static readonly string[] SsnLabels = ["ssn", "s.s.n", "social", "socal security", "soc. sec", "soc sec", "ss#", "ss no", "taxpayer", "sozialversicherung"];
+    private static readonly string[] SsnLabels = ["ssn", "s.s.n", "social", "socal security", "soc. sec", "soc sec", "ss#", "ss no", "taxpayer", "sozialversicherung", "w-2"];
     private static readonly string[] BsnLabels = ["bsn", "burgerservice", "sofinummer", "sofi-nummer", "sofi nr"];
     private static readonly string[] TaxIdLabels = ["steuer", "idnr", "id-nr", "tax id", "tax-id", "taxpayer", "tin", "identifikationsnummer"];
 
@@ -42,7 +45,7 @@ internal static class IdentifierContext
             PiiType.GermanTaxId => TaxIdLabels,
             _ => [],
         };
-        var from = Math.Max(0, start - LabelWindowChars);
+        var from = Math.Max(0, start - (type == PiiType.UsSsn ? SsnLabelWindowChars : LabelWindowChars));
         var window = text[from..start];
         var nearest = -1;
         foreach (var label in labels)

@@ -213,6 +213,8 @@ internal static class PasswordScanner
 
         var (start, end) = ReadValue(text, index, stopAtSemicolon);
         var value = text[start..end];
+        // "password: (read from vault at start-up)": words in brackets say where the value is, not what.
+        needsSecretShape |= value.StartsWith('(');
         var isValue = needsSecretShape
             ? SecretShape.IsSecretLike(value)
             : value.Length >= 3 && !PasswordWords.IsNotAValue(value.TrimStart("([{<")) && !PasswordWords.IsReferring(value) && !MaskedValue.IsMaskRun(value) && !PasswordLabel.IsLabel(value);

@@ -37,6 +37,20 @@ internal static class PasswordWords
         "user", "username", "login", "userid", "id", "account", "benutzer", "benutzername", "nutzer", "nutzername", "anmeldename", "kennung", "konto",
         "gebruiker", "gebruikersnaam", "inlognaam", "inlog", "naam", "name");
 
+    // "changed it to X", "auf X gesetzt" is German word order (verb last) and not covered; "veranderd in X".
+    private static readonly FrozenSet<string> ChangeVerbs = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "changed", "set", "reset", "updated", "switched", "geändert", "gesetzt", "zurückgesetzt", "veranderd", "gewijzigd", "ingesteld", "gezet");
+
+    private static readonly FrozenSet<string> ChangePrepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "to", "auf", "in", "naar", "into");
+
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "it", "es", "het", "ihn", "hem", "mine", "meins", "mijn");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ChangeVerbLookup = ChangeVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ChangePrepositionLookup = ChangePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UserLabelLookup = UserLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -46,6 +60,12 @@ internal static class PasswordWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReferringLookup = ReferringWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReferringNounLookup = ReferringNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsChangeVerb(ReadOnlySpan<char> word) => ChangeVerbLookup.Contains(word);
+
+    public static bool IsChangePreposition(ReadOnlySpan<char> word) => ChangePrepositionLookup.Contains(word);
+
+    public static bool IsPronoun(ReadOnlySpan<char> word) => PronounLookup.Contains(word);
 
     public static bool IsUserLabel(ReadOnlySpan<char> word) => UserLabelLookup.Contains(word);
 

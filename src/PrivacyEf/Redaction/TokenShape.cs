@@ -60,7 +60,7 @@ internal readonly record struct TokenShape(int Letters, int LowerLetters, int Di
             {
                 digits++;
             }
-            else if (c is '!' or '#' or '$' or '%' or '&' or '*' or '+' or '?' or '^' or '~' or '§' or '€' or '£' or '=' or '@')
+            else if (c is '!' or '#' or '$' or '%' or '&' or '*' or '+' or '?' or '^' or '~' or '§' or '€' or '£' or '@')
             {
                 at = c == '@' ? i : at;
                 symbols++;

@@ -20,7 +20,8 @@ internal static class UnlabelledSecretScanner
         [
             "passw", "pwd", "kennw", "wachtw", "pw:", "pw ", "ww:", "ww ", "login", "log in", "log-in", "logged in", "sign in", "signin",
             "inlog", "anmeld", "zugang", "toegang", "creds", "credential", "wifi", "wlan",
-            "passcode", "pincode", "pin ", "pin:", "pin.", "pin,", "recovery code", "herstelcode", "door code", "lock code", "türcode", "deurcode",
+            "passcode", "pincode", "pin ", "pin:", "pin.", "pin,", "recovery code", "herstelcode", "door code", "lock code", "deurcode",
+            "verification code", "verificatiecode", "bevestigingscode", "tigungscode", "sms code", "sms-code", "one-time code", "otp", "2fa", "locked out",
         ],
         StringComparison.OrdinalIgnoreCase);
 
@@ -78,7 +79,7 @@ internal static class UnlabelledSecretScanner
             }
 
             var isSecret = SecretShape.IsUnmistakableSecret(token, shape)
-                || (SecretShape.IsSecretNearLogin(token, shape) && !FollowsUserLabel(text, tokenStart) && (FollowsReferringPhrase(text, tokenStart) || context.IsNear(text, tokenStart)));
+                || (SecretShape.IsSecretNearLogin(token, shape) && !FollowsUserLabel(text, tokenStart) && (FollowsReferringPhrase(text, tokenStart) || FollowsChangePhrase(text, tokenStart) || context.IsNear(text, tokenStart)));
             if (isSecret && token.IndexOfAny(ContextWords) < 0)
             {
                 matches.Add(new PiiMatch(tokenStart, token.Length, PiiType.Password));
@@ -117,6 +118,27 @@ internal static class UnlabelledSecretScanner
         }
 
         return PasswordWords.IsUserLabel(WordBefore(text, index));
+    }
+
+    /// <summary>"I changed it to X", "hab es auf X geändert" (word before: "auf"), "heb het veranderd in X".</summary>
+    private static bool FollowsChangePhrase(ReadOnlySpan<char> text, int start)
+    {
+        var index = SkipBack(text, start);
+        var preposition = WordBefore(text, index);
+        if (!PasswordWords.IsChangePreposition(preposition))
+        {
+            return false;
+        }
+
+        index = SkipBack(text, index - preposition.Length);
+        var word = WordBefore(text, index);
+        if (PasswordWords.IsPronoun(word))
+        {
+            index = SkipBack(text, index - word.Length);
+            word = WordBefore(text, index);
+        }
+
+        return PasswordWords.IsChangeVerb(word);
     }
 
     /// <summary>"old one was X", "das alte war X", "nieuw: X", "the new one is X".</summary>

@@ -58,6 +58,7 @@ public sealed class PasswordRecognizerTests
         { "Zugang fürs Backend: admin / Sommer2006!", "Sommer2006!" },
         { "ok i typed hunter65 again, still wrong. Should I reset my password?", "hunter65" },
         { "I changed it this morning, old one was hunter22, still locked out", "hunter22" },
+        { "I changed it to Sommer2003! and now I'm locked out of the router admin.", "Sommer2003!" },
         { "curl -u admin:Tulp974# https://api.example.com/v1/orders returns 403", "Tulp974#" },
 
         // A user name next to the password is not a secret.
@@ -96,6 +97,8 @@ public sealed class PasswordRecognizerTests
         "Login with your MacBookPro or iPhone15 works, the JavaScript client does not.",
         "Your login code was sent by SMS, please check order AB-2024-77 and ticket INV-2024-0412.",
         "Commit 3f9a2c1e fixed the login page, see build 2024.05.17.3 and report_2024-05.pdf.",
+        "db:\n  user: app_readonly\n  password: (read from vault at start-up)",
+        "WARN auth failed user=jdoe reason=bad_password attempts=5",
         "Guest Wi-Fi: Cafe_Guest_5G (no password, accept the terms on the splash page)",
         "WLAN-Name: FRITZ!Box 7590 AX. Das Passwort steht auf der Unterseite der Box.",
         "Passwort zurücksetzen: Klicken Sie auf den Link in der E-Mail.",

@@ -44,6 +44,7 @@ public sealed class RecognizerTests
         { "host fe80:0:0:0:200:f8ff:fe21:67cf", "IP_ADDRESS", "fe80:0:0:0:200:f8ff:fe21:67cf" },
 
         { "key sk_live_4eC39HqLyjWDarjtT1zdp7dc", "API_KEY", "sk_live_4eC39HqLyjWDarjtT1zdp7dc" },
+        { "token glpat-bibERtCSSCbrnBeVbSza (rotate it)", "API_KEY", "glpat-bibERtCSSCbrnBeVbSza" },
         { "aws AKIAIOSFODNN7EXAMPLE", "API_KEY", "AKIAIOSFODNN7EXAMPLE" },
         { "token ghp_16C7e42F292c6912E7710c838347Ae178B4a", "API_KEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a" },
         { "slack xoxb-123456789012-123456789012-AbCdEfGhIjKlMnOpQrStUvWx", "API_KEY", "xoxb-123456789012-123456789012-AbCdEfGhIjKlMnOpQrStUvWx" },
@@ -86,6 +87,7 @@ public sealed class RecognizerTests
         "std::vector and 12:30:45 and MAC 00:1A:2B:3C:4D:5E",
         "user@localhost is not an address, nor is @handle",
         "sk_live_ is the prefix of Stripe keys",
+        "see sk-ant-documentation-overview for the prefixes",
         "zip 10115 Berlin, 1012 LG Amsterdam",
         "tracking 00340434161234567890",
     };
