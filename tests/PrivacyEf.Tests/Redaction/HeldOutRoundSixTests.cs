@@ -6,8 +6,9 @@ namespace PrivacyEf.Tests.Redaction;
 
 /// <summary>
 /// Held-out round six (<see cref="HeldOutRoundSixTexts"/>): written without reading the recognizers or the earlier
-/// rounds' texts. The corpus is measured once by the team, later, and nothing is changed after reading the result;
-/// this test does not run the redactor. It asserts only that the corpus is sound: three languages, its sizes, every
+/// rounds' texts. Measured once (commit 3ecb61d, after round five's fixes): 684 values, 7 leaked (1.02 %: 3 bare
+/// SSNs, 3 passwords, 1 API key), 2 of 160 hard negatives altered (1.3 %). Tuned on since, so
+/// <c>RoundSix_is_measured</c> only writes today's scores. <c>RoundSix_is_sound</c> asserts that the corpus is sound: three languages, its sizes, every
 /// placeholder family often enough, valid check digits on every filled value, and no hard negative holding a number
 /// that passes a check (Luhn on 13 to 19 digits, the elfproef on nine, an IBAN's mod 97).
 /// </summary>
