@@ -26,7 +26,7 @@ internal static class IdentifierContext
         "order", "bestell", "auftrag", "invoice", "rechnung", "factuur", "ticket", "tracking", "sendung", "zending", "ref",
         "case", "vorgang", "zaak", "dossier", "artikel", "article", "item", "sku", "kunden", "customer", "klant", "contract",
         "vertrag", "paket", "pakket", "parcel", "transaction", "transaktion", "transactie", "confirmation", "bestätigung",
-        "bevestiging", "booking", "buchung", "boeking", "serial", "serien", "model", "part", "teil", "onderdeel", "batch",
+        "bevestiging", "booking", "buchung", "boeking", "serial", "serien", "serie", "model", "part", "teil", "onderdeel", "batch",
         "account", "konto", "referenz", "kenmerk", "aanvraag", "antrag", "request", "code", "imei", "mitglied", "member",
         "lidnummer", "polis", "policy", "police", "akten", "zeichen", "beleg", "receipt", "reserv", "flug", "flight", "vlucht",
         "zähler", "meter",

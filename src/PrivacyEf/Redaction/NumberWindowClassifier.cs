@@ -63,11 +63,12 @@ internal static class NumberWindowClassifier
             return new PiiMatch(start, end - start, PiiType.IpAddress);
         }
 
-        // "order no. 0177285006": a bare run after a reference word is that reference, even when it dials.
+        // "order no. 0177285006", "Sendungsnummer: 00340434 1610 9404 2558": digits after a reference word are that
+        // reference, even when they dial.
         // "0034 0434 1612 3456 7890": a run of four or more equal groups is one number (a parcel or tracking
         // number); no phone number starts or ends inside it.
         if (types.Contains(PiiType.Phone) && PhoneRules.IsPhone(text, number, groups, first, last, prefix, separators)
-            && !(window.GroupCount == 1 && prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start))
+            && !(prefix == '\0' && IdentifierContext.FollowsReferenceWord(text, start))
             && !IsSliceOfEqualGroups(groups, first, last))
         {
             // "(212) 555-0143": the parenthesis is part of the number; "(030 1234567)": it only wraps it.

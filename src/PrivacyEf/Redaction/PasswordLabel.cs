@@ -99,7 +99,8 @@ internal static class PasswordLabel
             return true;
         }
 
-        return word.Length is >= MinFuzzyLength and <= MaxFuzzyLength && IsOneTypoFromLabel(word);
+        // "Passport" is one letter from "Passwort", and a word of its own.
+        return word.Length is >= MinFuzzyLength and <= MaxFuzzyLength && !word.Equals("passport", StringComparison.OrdinalIgnoreCase) && IsOneTypoFromLabel(word);
     }
 
     /// <summary>Whether <paramref name="word"/> is itself a label ("Is new password = old password allowed?").</summary>

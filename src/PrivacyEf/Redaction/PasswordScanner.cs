@@ -175,7 +175,7 @@ internal static class PasswordScanner
         // "het pw van de beheeromgeving is X", "het nieuwe ww wordt X", "Passwort zurücksetzen: Klicken Sie ...":
         // after a word that could also mean there is no value, a short label linked by a verb, or words between
         // the label and its colon (a heading, not a value), only a value shaped like a secret counts.
-        var needsSecretShape = negated || (colonOnly && link == 'v') || (leadWords > 0 && link != 'v');
+        var needsSecretShape = negated || (colonOnly && link == 'v') || (leadWords > 0 && link != 'v') || link is '-' or '–';
         return TryValueAt(text, index, stopAtSemicolon: link == '=', needsSecretShape, out secret);
     }
 

@@ -19,6 +19,7 @@ internal static class PasswordWords
         "ask", "frag", "fragen", "vraag", "wie", "zoals", "like", "staat", "steht", "stands", "via", "per", "from", "von", "van", "bei", "bij",
         "usual", "üblich", "gewohnt", "follows", "folgt", "volgt", "below", "unten", "above", "oben", "hieronder", "hierboven",
         "leider", "helaas", "unfortunately", "sadly", "already", "bereits", "schon", "al", "again", "wieder", "opnieuw", "always", "immer", "altijd",
+        "optional", "optioneel", "blank", "weder", "never", "niemals", "nooit", "nie",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
     // Words that refer back to a password named before: "the old one was X", "das alte war X", "oude was X", "new: X".
@@ -30,6 +31,11 @@ internal static class PasswordWords
 
     // Words that may stand between a referring word and its verb: "the old one was X".
     private static readonly FrozenSet<string> ReferringNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "one", "pw", "pwd", "code", "pin");
+
+    // Modal verbs before the verb that links: "the new one should be X", "das neue soll X sein" is verb-last and not covered.
+    private static readonly FrozenSet<string> Modals = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "should", "will", "must", "shall", "would", "soll", "sollte", "wird", "muss", "moet", "zal", "wordt");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ModalLookup = Modals.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Labels of the user name next to a password: "username = reception2", "Gebruiker: kassa1".
     private static readonly FrozenSet<string> UserLabels = FrozenSet.Create(
@@ -66,6 +72,12 @@ internal static class PasswordWords
     public static bool IsChangePreposition(ReadOnlySpan<char> word) => ChangePrepositionLookup.Contains(word);
 
     public static bool IsPronoun(ReadOnlySpan<char> word) => PronounLookup.Contains(word);
+
+    public static bool IsModal(ReadOnlySpan<char> word) => ModalLookup.Contains(word);
+
+    /// <summary>The verb after a modal: "should be", "soll sein"; not a link on its own ("Password must be between 8 and 64 characters").</summary>
+    public static bool IsInfinitiveLink(ReadOnlySpan<char> word) =>
+        word.Equals("be", StringComparison.OrdinalIgnoreCase) || word.Equals("sein", StringComparison.OrdinalIgnoreCase) || word.Equals("zijn", StringComparison.OrdinalIgnoreCase) || word.Equals("worden", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsUserLabel(ReadOnlySpan<char> word) => UserLabelLookup.Contains(word);
 

@@ -60,6 +60,11 @@ internal readonly record struct TokenShape(int Letters, int LowerLetters, int Di
             {
                 digits++;
             }
+            else if (c == '%' && i > 0 && Chars.IsDigit(core[i - 1]))
+            {
+                // "30%-regeling": a percentage.
+                return null;
+            }
             else if (c is '!' or '#' or '$' or '%' or '&' or '*' or '+' or '?' or '^' or '~' or '§' or '€' or '£' or '@')
             {
                 at = c == '@' ? i : at;

@@ -22,6 +22,7 @@ internal static class UnlabelledSecretScanner
             "inlog", "anmeld", "zugang", "toegang", "creds", "credential", "wifi", "wlan",
             "passcode", "pincode", "pin ", "pin:", "pin.", "pin,", "recovery code", "herstelcode", "door code", "lock code", "deurcode",
             "verification code", "verificatiecode", "bevestigingscode", "tigungscode", "sms code", "sms-code", "one-time code", "otp", "2fa", "locked out",
+            "wi-fi", "lock box", "lockbox", "key box", "keybox", "key safe", "sleutelkast",
         ],
         StringComparison.OrdinalIgnoreCase);
 
@@ -154,13 +155,24 @@ internal static class UnlabelledSecretScanner
         else
         {
             word = WordBefore(text, index);
-            if (!PasswordWords.IsVerb(word))
+            var afterModal = PasswordWords.IsInfinitiveLink(word);
+            if (!PasswordWords.IsVerb(word) && !afterModal)
             {
                 return false;
             }
 
             index = SkipBack(text, index - word.Length);
             word = WordBefore(text, index);
+            if (afterModal && !PasswordWords.IsModal(word))
+            {
+                return false;
+            }
+
+            if (PasswordWords.IsModal(word))
+            {
+                index = SkipBack(text, index - word.Length);
+                word = WordBefore(text, index);
+            }
         }
 
         if (PasswordWords.IsReferringNoun(word))

@@ -58,6 +58,8 @@ public sealed class PasswordRecognizerTests
         { "Zugang fürs Backend: admin / Sommer2006!", "Sommer2006!" },
         { "ok i typed hunter65 again, still wrong. Should I reset my password?", "hunter65" },
         { "I changed it this morning, old one was hunter22, still locked out", "hunter22" },
+        { "hey can u reset my pin? new one should be Sommer2010! thx", "Sommer2010!" },
+        { "Wi-Fi for the guest suite - network: Harbor-Guest, key: Sommer2026!", "Sommer2026!" },
         { "I changed it to Sommer2003! and now I'm locked out of the router admin.", "Sommer2003!" },
         { "curl -u admin:Tulp974# https://api.example.com/v1/orders returns 403", "Tulp974#" },
 
@@ -99,6 +101,9 @@ public sealed class PasswordRecognizerTests
         "Commit 3f9a2c1e fixed the login page, see build 2024.05.17.3 and report_2024-05.pdf.",
         "db:\n  user: app_readonly\n  password: (read from vault at start-up)",
         "WARN auth failed user=jdoe reason=bad_password attempts=5",
+        "The password field is optional for SSO users; leave it blank.",
+        "Wir fragen Sie niemals nach Ihrem Passwort oder Ihrer PIN – weder per Telefon noch per E-Mail.",
+        "Log in to claim the 30%-regeling, see the login page.",
         "Guest Wi-Fi: Cafe_Guest_5G (no password, accept the terms on the splash page)",
         "WLAN-Name: FRITZ!Box 7590 AX. Das Passwort steht auf der Unterseite der Box.",
         "Passwort zurücksetzen: Klicken Sie auf den Link in der E-Mail.",
