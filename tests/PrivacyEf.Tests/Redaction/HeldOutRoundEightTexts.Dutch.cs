@@ -1,0 +1,47 @@
+namespace PrivacyEf.Tests.Redaction;
+
+/// <summary>Dutch support texts with personal data: BSN, rekeningnummers, wachtwoorden, pincodes.</summary>
+internal static partial class HeldOutRoundEightTexts
+{
+    private static (string Lang, string Template)[] Dutch => In(
+        "nl",
+        "Beste klantenservice,\nVoor de aanvraag huurtoeslag heeft u mijn BSN nodig: {BSN}. Met vriendelijke groet, Fenna de Wit",
+        "Mijn burgerservicenummer is {BSN_DOTTED}, zo staat het op mijn rijbewijs.",
+        "klantnr;naam;bsn;polis\n70123;Bakker, Ruud;{BSN_BARE};ZV-2025\n",
+        "Telefoonnotitie: klant noemt BSN {BSN} ter verificatie, adreswijziging doorgevoerd.",
+        "Hoi, op de jaaropgave staat een verkeerd BSN. Het juiste is {BSN_BARE}.",
+        "Aanvraagformulier kinderopvang\nNaam ouder: Sanne Mulder\nBSN: {BSN_DOTTED}\nGeboortedatum: {DOB}",
+        "Uw medewerker vroeg om mijn sofinummer, dat is {BSN}. Klopt het dat dat hetzelfde is als het BSN?",
+        "bsn: \"{BSN_BARE}\"\nverzekerde: J. Smit\nbegindatum: 2025-01-01",
+        "In de bijlage mijn gegevens: BSN {BSN_DOTTED}, IBAN {IBAN_NL}.",
+        "BSN van mijn zoon: {BSN_BARE}, van mijn dochter: {BSN}. Ze moeten allebei op de polis.",
+        "Graag terugbellen over de zorgtoeslag, BSN {BSN_DOTTED}, bereikbaar op {PHONE_NL_MOBILE}.",
+        "Burgerservicenummer (9 cijfers): {BSN}\nNiet verwarren met het klantnummer.",
+        "De gemeente heeft mijn BSN {BSN_BARE} verkeerd overgenomen, zie bijgevoegde scan.",
+        "Ik stuur u mijn BSN ({BSN_DOTTED}) voor de inschrijving bij de huisarts.",
+        "Loonheffing: werknemer 0442, BSN {BSN_BARE}, loonheffingskorting ja.",
+        "Chat 10:05 Klant: mijn bsn is {BSN} hoor, verder wil ik niks geven",
+        "Polisblad tandarts: verzekerde BSN {BSN_DOTTED}, geboren {DOB}.",
+        "Kunt u het geld terugstorten op {IBAN_NL}? Tenaamstelling: M. Visser.",
+        "Nieuw rekeningnummer voor de automatische incasso: {IBAN_NL_BARE}",
+        "Machtiging doorlopende SEPA-incasso\nNaam: Thijs Kok\nIBAN: {IBAN}\nPlaats en datum: Zwolle",
+        "De terugbetaling is niet aangekomen. Mijn IBAN is {IBAN_NL}, misschien een typfout bij jullie?",
+        "iban={IBAN_NL_BARE};bedrag=24,95;omschrijving=retour 55821",
+        "Belgische rekening van mijn moeder: {IBAN_BE}, zij betaalt de borg.",
+        "Mijn pas {CARD_SPACED} is twee keer belast voor dezelfde overnachting.",
+        "Creditcard: {CARD_DASHED}\nOp naam van: L. Hendriks\nGeldig tot: 08/28",
+        "Betaald met {CARD} maar de bestelling staat nog op 'wacht op betaling'.",
+        "Mijn wachtwoord is {PASSWORD} en toch krijg ik steeds 'inloggen mislukt'.",
+        "Gebruikersnaam: pjansen\nWachtwoord: {PASSWORD}\nSinds de update kom ik er niet meer in.",
+        "Het wifi-wachtwoord van het vakantiehuis is {PASSWORD}, wil je dat aan de gasten doorgeven?",
+        "Ik heb mijn wachtwoord gisteren veranderd in {PASSWORD}, nu is mijn account geblokkeerd.",
+        "Mijn pincode is {PASSWORD}, maar de automaat slikt mijn pas steeds in.",
+        "Inloggegevens modem: admin / {PASSWORD} (voor de monteur)",
+        "Chat 16:22 Klant: ww is {PASSWORD} log maar in en zeg het abonnement op aub",
+        "database:\n  gebruiker: webshop\n  wachtwoord: {PASSWORD}\n  poort: 3306",
+        "De eenmalige toegangscode uit de brief was {PASSWORD}, maar die werkt niet.",
+        "Code van het sleutelkastje bij de ingang: {PASSWORD}. Incheck vanaf 15:00.",
+        "Wachtwoord voor Mijn Energie: {PASSWORD}. Klantnummer staat op de factuur.",
+        "Telefoonnotitie: klant las zijn wachtwoord voor ({PASSWORD}), doorverwezen naar de resetlink.",
+        "Mijn oude wachtwoord was {PASSWORD} en het nieuwe {PASSWORD}. Geen van beide werkt.");
+}

@@ -1,0 +1,48 @@
+namespace PrivacyEf.Tests.Redaction;
+
+/// <summary>More German support texts with personal data: Kontakt, Geburtsdaten, Technik, Behörden.</summary>
+internal static partial class HeldOutRoundEightTexts
+{
+    private static (string Lang, string Template)[] GermanMore => In(
+        "de",
+        "Geburtsdatum: {DOB}\nTarif: Kfz-Haftpflicht\nBitte Zweitfahrer eintragen.",
+        "Ich bin am {DOB} geboren, im System steht aber ein anderes Datum, daher scheitert die Altersprüfung.",
+        "Zweiter Fahrer: Lukas Berger, geb. {DOB}, Führerschein seit 2015.",
+        "Antrag Personalausweis, Antragsteller geboren am {DOB} in Kassel.",
+        "Sie erreichen mich unter {PHONE_DE} oder mobil unter {PHONE_DE_MOBILE}.",
+        "Rückrufnummer: {PHONE_DE_LAND} (tagsüber, Büro)",
+        "Mit freundlichen Grüßen\nKatrin Wolf\nTel. {PHONE_DE_LAND}\nMobil {PHONE_DE_MOBILE}",
+        "Bitte SMS-Benachrichtigungen an meine neue Handynummer {PHONE_DE_MOBILE} senden.",
+        "Der Techniker soll sich vorher unter {PHONE_DE} melden, ich bin sonst nicht zu Hause.",
+        "Kunde ruft von {PHONE_DE_LAND} an, Störung Festnetz seit Montag.",
+        "Notfallkontakt: Bruder, {PHONE_DE}",
+        "Bitte ändern Sie meine E-Mail-Adresse auf {EMAIL2}.",
+        "Von: {EMAIL}\nAn: Kundenservice\nBetreff: Rechnung fehlt\n\nGuten Tag, die Rechnung zur Bestellung 30991 fehlt.",
+        "Die Bestätigung kam an {EMAIL}, die Adresse hat einen Tippfehler. Richtig ist {EMAIL2}.",
+        "Kontakt für Rückfragen: {EMAIL}",
+        "Am 12.03. schrieb Jana Koch <{EMAIL2}>:\n> Ist der Router noch in der Garantie?",
+        "Kundennr;E-Mail;Newsletter\n50211;{EMAIL};ja\n",
+        "Bitte schicken Sie die Unterlagen an meine private Adresse {EMAIL2}, nicht an die Firma.",
+        "Anmeldeversuch von {IP} blockiert. Waren Sie das?",
+        "VPN-Verbindung von {IP} bricht nach 30 Sekunden ab.",
+        "2025-05-06 09:12:44 WARN login fehlgeschlagen benutzer=hkraus quelle={IP}",
+        "Bitte die IP {IP} für den Shop-Export freischalten.",
+        "Unser API-Schlüssel lautet {API_KEY}, seit heute Nacht kommt 401.",
+        "Ich habe aus Versehen den Token {API_KEY} ins Ticket kopiert, bitte löschen.",
+        "Kassenbeleg fehlt. Bezahlt mit Karte {CARD}, am Terminal 2.",
+        "Kreditkartennummer {CARD_BARE} - bitte die doppelte Buchung stornieren.",
+        "Amex {AMEX} für die Mietwagenkaution, Abholung Flughafen München.",
+        "Wir ziehen in die Niederlande, bitte künftig {IBAN_NL} belasten. Meine BSN dort ist {BSN}.",
+        "Kontoverbindung des Erben: {IBAN_BE}, Nachweis folgt per Post.",
+        "Rückfrage US-Steuer: mein Mann hat eine SSN ({SSN_DASHED}), ich nicht.",
+        "Kundin buchstabiert PIN der Kreditkarte: {PASSWORD} - Gespräch unterbrochen, Hinweis gegeben.",
+        "Der Zugangscode für die Paketstation ist {PASSWORD}, Abholung klappt nicht.",
+        "SMTP_PASSWORT={PASSWORD}\nSMTP_BENUTZER=versand",
+        "Das Passwort lautet übrigens {PASSWORD} mit großem Anfangsbuchstaben.",
+        "Hier die Zugangsdaten zum Testsystem: Benutzer demo, Kennwort {PASSWORD}, Server {IP}.",
+        "Mein Geburtsdatum ist der {DOB}, meine Telefonnummer {PHONE_DE_MOBILE}, E-Mail {EMAIL}.",
+        "Meldebescheinigung angefordert. Geburtsdatum {DOB}, Steuer-ID {TAX_ID}.",
+        "Datenabgleich: KVNR {KVNR_BARE}, Geburtsdatum {DOB}, Telefon {PHONE_DE}.",
+        "Newsletter abbestellt, trotzdem kommen weiter Mails an {EMAIL}. Bitte austragen.",
+        "Vollmacht für meinen Sohn: E-Mail {EMAIL2}, Telefon {PHONE_DE_LAND}.");
+}
