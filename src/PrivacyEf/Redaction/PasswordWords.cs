@@ -19,7 +19,7 @@ internal static class PasswordWords
         "ask", "frag", "fragen", "vraag", "wie", "zoals", "like", "staat", "steht", "stands", "via", "per", "from", "von", "van", "bei", "bij",
         "usual", "üblich", "gewohnt", "follows", "folgt", "volgt", "below", "unten", "above", "oben", "hieronder", "hierboven",
         "leider", "helaas", "unfortunately", "sadly", "already", "bereits", "schon", "al", "again", "wieder", "opnieuw", "always", "immer", "altijd",
-        "optional", "optioneel", "blank", "weder", "never", "niemals", "nooit", "nie",
+        "optional", "optioneel", "blank", "weder", "übrigens", "trouwens", "btw", "actually", "eigentlich", "eigenlijk", "currently", "derzeit", "momenteel", "never", "niemals", "nooit", "nie",
         "verlopen", "onjuist", "fout", "niet", "te", "gewijzigd", "vergeten", "leeg", "verkeerd", "een", "de", "het", "nu", "nog", "geblokkeerd", "veilig", "zwak", "sterk", "wijzigen", "beleid", "verstuurd", "gesendet");
 
     // Words that refer back to a password named before: "the old one was X", "das alte war X", "oude was X", "new: X".

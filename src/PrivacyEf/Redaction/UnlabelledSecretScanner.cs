@@ -23,6 +23,7 @@ internal static class UnlabelledSecretScanner
             "passcode", "pincode", "pin ", "pin:", "pin.", "pin,", "recovery code", "herstelcode", "door code", "lock code", "deurcode",
             "verification code", "verificatiecode", "bevestigingscode", "tigungscode", "sms code", "sms-code", "one-time code", "otp", "2fa", "locked out",
             "wi-fi", "lock box", "lockbox", "key box", "keybox", "key safe", "sleutelkast",
+            "alarm code", "alarmcode", "tresorcode", "safe code", "safecode", "kluiscode", "memorable", "security word", "codewort", "geheimzahl", "geheimcode",
         ],
         StringComparison.OrdinalIgnoreCase);
 

@@ -60,6 +60,8 @@ public sealed class PasswordRecognizerTests
         { "I changed it this morning, old one was hunter22, still locked out", "hunter22" },
         { "hey can u reset my pin? new one should be Sommer2010! thx", "Sommer2010!" },
         { "Wi-Fi for the guest suite - network: Harbor-Guest, key: Sommer2026!", "Sommer2026!" },
+        { "Das Passwort lautet übrigens hunter96 mit großem Anfangsbuchstaben.", "hunter96" },
+        { "Hi, it's Rob from 2B, the alarm code is hunter21 if the engineer needs to get in.", "hunter21" },
         { "I changed it to Sommer2003! and now I'm locked out of the router admin.", "Sommer2003!" },
         { "curl -u admin:Tulp974# https://api.example.com/v1/orders returns 403", "Tulp974#" },
 
