@@ -1,0 +1,51 @@
+namespace PrivacyEf.Tests.Redaction;
+
+/// <summary>Round nine, Dutch: reizen, telecom, vastgoedbeheer, onderwijs, software; logregels en tabellen.</summary>
+internal static partial class HeldOutRoundNineTexts
+{
+    private static string[] DutchMore() =>
+    [
+        "Boekingscode 9HTX2Q, reiziger: Sanne Mulder (geb. {DOB}), mobiel {PHONE_NL_MOBILE}. Graag een stoel bij het raam.",
+        "Huurder wil de huur voortaan overmaken vanaf {IBAN_NL_BARE}. Graag aanpassen in het systeem.",
+        "Geachte heer Van Leeuwen,\nWij bevestigen de wijziging van uw rekeningnummer naar {IBAN}.\nUw verzekeraar",
+        "Notitie beheerder: code van de meterkast in blok C is {PASSWORD}. Niet aan derden geven.",
+        "Inschrijving opleiding - ontbrekend: geboortedatum {DOB}, BSN {BSN_BARE}, pasfoto.",
+        "Mijn dochter (geb. {DOB}) weet het wachtwoord van de schoolapp niet meer. Ze denkt dat het {PASSWORD} was.",
+        "Oeps, ik heb mijn wachtwoord ({PASSWORD}) in de chat gezet. Kunt u dat bericht verwijderen?",
+        "2025-04-09 13:02:11 WARN inloggen mislukt gebruiker=jdekker bron={IP} pogingen=4",
+        "Toegang geweigerd voor {IP}: geo-blokkade actief, klant zit in Groningen.",
+        "Relatienummer 33-00981, contactpersoon mevrouw Aydın, tel. {PHONE_NL_LAND}, e-mail {EMAIL2}",
+        "Met vriendelijke groet,\nDrs. Marco Peeters\nTandartspraktijk De Brug\nT {PHONE_NL_LAND}\nE {EMAIL}",
+        "Groetjes,\nLotte\n{PHONE_NL_MOBILE}",
+        "Het BSN op de declaratie is fout, het juiste nummer is {BSN_DOTTED}.",
+        "Export uit het HR-systeem:\npersoneelsnr,naam,bsn,iban\n2041,Bakker J.,{BSN},{IBAN_NL}\n2042,Meijer L.,{BSN},{IBAN_NL}",
+        "De zorgverzekeraar vraagt naar mijn BSN, dat is {BSN}, en mijn geboortedatum {DOB}.",
+        "De Belastingdienst heeft mijn BSN ({BSN_BARE}) verkeerd overgenomen op de aanslag. Hoe krijg ik dat recht?",
+        "Graag de creditcard voor het abonnement wijzigen naar {CARD}. De oude kaart is verlopen.",
+        "De reservering is gegarandeerd met creditcard {CARD_SPACED}. Bij no-show wordt één nacht in rekening gebracht.",
+        "Afschrijving via {AMEX} herken ik niet, ik heb nooit bij jullie besteld!",
+        "Monteur heeft toegang nodig tot de router: gebruiker admin, wachtwoord {PASSWORD}.",
+        "Ons kantoor gebruikt vast IP {IP}, graag openzetten voor de externe beheerder.",
+        "Wilt u de oude API-key {API_KEY} intrekken? Die stond per ongeluk in een openbare repository.",
+        "In het ticket stond het token gewoon leesbaar: X-Api-Key: {API_KEY}",
+        "Mevrouw De Boer belde over de servicekosten. Terugbellen op {PHONE_NL} tussen 9 en 12.",
+        "Ik werk in Aken maar woon in Kerkrade. Duitse Steuer-ID {TAX_ID_SPACED}, Duitse ziektekostenverzekering {KVNR_BARE}.",
+        "Voor de A1-verklaring hebben wij uw BSN ({BSN_DOTTED}) en uw Duitse identificatienummer ({TAX_ID_BARE}) nodig.",
+        "Gebruikersnaam: m.visser\nWachtwoord: {PASSWORD}\nBeveiligingsvraag (naam eerste huisdier): {PASSWORD}",
+        "Het antwoord op mijn geheime vraag is '{PASSWORD}', toch kom ik er niet in.",
+        "Graag mijn telefoonnummer wijzigen naar {PHONE_NL_MOBILE} en mijn e-mail naar {EMAIL}.",
+        "Ik zit volgende week in Londen, bel me dan op {PHONE_INTL}.",
+        "Facturen graag naar {EMAIL2} sturen, niet meer naar het oude adres.",
+        "Huurdersformulier\nNaam: El Amrani, Yasmina\nGeboortedatum: {DOB}\nTelefoon: {PHONE_NL_MOBILE}\nE-mail: {EMAIL}\nWerkgever: gemeente",
+        "Tankpas met pincode {PASSWORD} is gestolen, graag direct blokkeren.",
+        "Mijn salaris komt op een Duitse rekening: {IBAN_DE}. Kan de vakantietoeslag daar ook op?",
+        "Bezorger mag bellen bij nummer 14, de code van de hoofdingang is {PASSWORD}.",
+        "Serverbeheer door leverancier: inloggen op {IP} als beheerder met wachtwoord {PASSWORD}, daarna wijzigen.",
+        "De overboeking kwam van {IBAN_NL_BARE} zonder omschrijving. Bij welk contract hoort dit?",
+        "Collegekaart verlengen: studentnummer 5520134, geboortedatum {DOB}, e-mail {EMAIL2}.",
+        "Overstappen naar groene stroom: meterstand 21877, klantnummer 4410-22, incasso via {IBAN} blijft hetzelfde.",
+        "Mijn Amerikaanse SSN is {SSN_SPACED}, nodig voor de Amerikaanse belastingaangifte via jullie kantoor.",
+        "Beste, de Amerikaanse bank wil mijn SSN ({SSN_BARE}) bevestigd zien. Kunnen jullie dat doorgeven?",
+        "Wachtwoord voor de gedeelde map is nu {PASSWORD}, het oude werkt niet meer.",
+    ];
+}

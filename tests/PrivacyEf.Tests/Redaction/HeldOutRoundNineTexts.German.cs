@@ -1,0 +1,51 @@
+namespace PrivacyEf.Tests.Redaction;
+
+/// <summary>Round nine, German: Anfragen an Banken, Versicherungen, Krankenkassen, Energieversorger und Händler.</summary>
+internal static partial class HeldOutRoundNineTexts
+{
+    private static string[] German() =>
+    [
+        "Sehr geehrte Damen und Herren,\nbitte buchen Sie den Abschlag künftig von meinem neuen Konto ab: IBAN {IBAN_DE}.\nMit freundlichen Grüßen\nKlaus Behrendt",
+        "Hallo, die Rückerstattung für Bestellung 40-2291 bitte auf {IBAN_DE_BARE} überweisen. Danke!",
+        "Kontoinhaber: Sabine Wolff\nIBAN: {IBAN}\nBIC: COBADEFFXXX\nVerwendungszweck: Kaution Wohnung 3. OG links",
+        "Ich habe meine Steuer-ID nachgeschaut, sie lautet {TAX_ID}. Bitte tragen Sie die in der Lohnabrechnung ein.",
+        "Laut Schreiben vom Bundeszentralamt ist meine Identifikationsnummer {TAX_ID_SPACED}. Die alte Nummer auf Ihrem Formular ist falsch.",
+        "Steuerliche IdNr. des Mieters: {TAX_ID_BARE} (für die Nebenkostenabrechnung nach § 35a)",
+        "Guten Tag, meine Krankenversichertennummer ist {KVNR}, die neue Karte kam gestern. Bitte im Praxissystem ändern.",
+        "Versichertennr. {KVNR_BARE}, geb. {DOB}. Ich brauche eine Bescheinigung über die Mitgliedschaft für meinen Arbeitgeber.",
+        "Rückrufbitte: Herr Demir, Tel. {PHONE_DE_MOBILE}, wegen Zählerstand und Abschlagsänderung.",
+        "Bitte rufen Sie mich unter {PHONE_DE_LAND} an, tagsüber bin ich im Büro erreichbar.",
+        "Mein Handy ist kaputt, erreichbar bin ich vorübergehend über {PHONE_DE} oder per Mail an {EMAIL}.",
+        "Hallo Support, mein Passwort für das Kundenportal ist {PASSWORD}, trotzdem kommt immer 'Anmeldung fehlgeschlagen'.",
+        "Das WLAN-Passwort für die Ferienwohnung lautet {PASSWORD}, der Netzname steht auf dem Router.",
+        "Neues Kennwort: {PASSWORD}\nBitte nach der ersten Anmeldung ändern.",
+        "Ich habe meine Geheimzahl vergessen, die ich damals gewählt habe war glaube ich {PASSWORD}. Können Sie eine neue PIN schicken?",
+        "Zugangsdaten für das Gäste-Portal: Benutzer gast-praxis, Passwort {PASSWORD}",
+        "Der Code für das Schlüsselkästchen ist {PASSWORD}. Die Schlüssel für die Wohnungsübergabe liegen drin.",
+        "Geburtsdatum: {DOB}\nName: Jürgen Albrecht\nVertragsnummer: LV-2210-883\nAnliegen: Beitragsfreistellung",
+        "Meine Tochter ist am {DOB} geboren, bitte nehmen Sie sie in die Familienversicherung auf. Ihre KVNR ist {KVNR}.",
+        "Kreditkarte {CARD_SPACED} wurde zweimal belastet, einmal 89,90 und einmal 89,90. Bitte eine Buchung stornieren.",
+        "Bitte buchen Sie die Hotelkaution von meiner Kreditkarte ab: {CARD_DASHED}, gültig bis 04/29.",
+        "Meine Amex {AMEX} wird bei Ihnen im Shop nicht akzeptiert. Können Sie das prüfen?",
+        "Von: Kundenservice\nBetreff: WG: Lastschrift\n\n----- Weitergeleitete Nachricht -----\nBitte Lastschrift von {IBAN_DE} zurückgeben, ich habe dem Einzug widersprochen.",
+        "Telefonnotiz 10:45 Uhr: Frau Krüger ruft an, Zählernummer 1ESY1160, neue Rufnummer {PHONE_DE_MOBILE}, E-Mail {EMAIL2}.",
+        "Name;Vorname;Geburtsdatum;Steuer-ID;IBAN\nSchulz;Anja;{DOB};{TAX_ID_BARE};{IBAN_DE_BARE}\nFranke;Leon;{DOB};{TAX_ID_BARE};{IBAN_DE_BARE}",
+        "Beim Login ins Online-Banking sage ich Ihnen ganz ehrlich, ich habe das Passwort auf {PASSWORD} geändert und jetzt geht nichts mehr.",
+        "Ihre PIN für die Mailbox lautet {PASSWORD}. Diese können Sie jederzeit im Kundencenter ändern.",
+        "Hallo, für den Mobilfunkvertrag brauche ich die Kundenkennzahl. Mein Kundenkennwort ist {PASSWORD}, Rufnummer {PHONE_DE_MOBILE}.",
+        "Anlage: Lohnsteuerbescheinigung 2024. Identifikationsnummer {TAX_ID}, Arbeitgeber Muster GmbH.",
+        "Bewerbung als Pflegefachkraft – Personalbogen\nGeburtsdatum: {DOB}\nSteuer-ID: {TAX_ID_SPACED}\nKrankenkasse: AOK, Versichertennummer {KVNR_BARE}\nIBAN: {IBAN_DE}",
+        "Patient ruft an, geb. {DOB}, hat die eGK vergessen. Versichertennummer telefonisch: {KVNR}. Bitte Ersatzverfahren.",
+        "Ich bin aus den USA zugezogen. Meine amerikanische SSN ist {SSN_DASHED}, die deutsche Steuer-ID kommt noch.",
+        "Kunde meldet: Router zeigt externe IP {IP}, Portfreigabe 443 funktioniert trotzdem nicht.",
+        "Verdächtige Anmeldungen von {IP} auf meinem Konto. Ich war das nicht! Bitte sperren.",
+        "API-Schlüssel für die Schnittstelle zum Warenwirtschaftssystem: {API_KEY} (bitte nur intern verwenden)",
+        "Hallo, hier sind meine Daten für die Kontoeröffnung: Max Vogel, geboren am {DOB}, Tel {PHONE_DE_LAND}, Steuer-ID {TAX_ID_BARE}.",
+        "Erstattung der Stornokosten bitte an IBAN {IBAN_BE} (Konto meines Mannes in Brüssel).",
+        "Die Tür zum Fahrradkeller hat einen neuen Zahlencode: {PASSWORD}. Bitte an alle Mieter im Haus 2 weitergeben.",
+        "mein kennwort war {PASSWORD} und jetzt sagt die app das konto ist gesperrt",
+        "Für die Schülerakte: Geburtsdatum {DOB}, Erziehungsberechtigte erreichbar unter {PHONE_DE_MOBILE} und {EMAIL}.",
+        "Sehr geehrter Herr Lang, Ihr vorläufiges Passwort für das Bewerberportal lautet: {PASSWORD}\nViele Grüße, Ihr Personalteam",
+        "Kreditkartennummer: {CARD_BARE}\nPrüfziffer: steht auf der Rückseite\nBitte nur für die Anzahlung verwenden.",
+    ];
+}
