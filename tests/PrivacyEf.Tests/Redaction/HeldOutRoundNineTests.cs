@@ -104,6 +104,17 @@ public sealed partial class HeldOutRoundNineTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void RoundNine_is_measured()
+    {
+        var corpus = RoundThreeValues.Build(HeldOutRoundNineTexts.Templates, Copies, seed: 20261208);
+
+        var evaluation = CorpusEvaluation.Run(PiiRedactor.Default, corpus);
+        output.WriteLine(evaluation.Table("held-out round nine"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall leak rate {(double)evaluation.LeakCount / evaluation.Values:P2} ({evaluation.LeakCount}/{evaluation.Values}); checksummed leaks {evaluation.ChecksummedLeakCount}; hard negatives altered {(double)evaluation.AlteredHardNegatives / evaluation.HardNegatives:P1} ({evaluation.AlteredHardNegatives}/{evaluation.HardNegatives})"));
+        evaluation.Notes.ForEach(output.WriteLine);
+    }
+
     /// <summary>The generators' check digits, checked again on the text as written (separators removed).</summary>
     private static bool HasValidCheck(string label, string written)
     {
