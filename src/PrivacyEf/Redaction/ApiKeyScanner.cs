@@ -79,9 +79,9 @@ internal static class ApiKeyScanner
                 }
 
                 // A random body has a digit, or capitals and small letters mixed at random ("glpat-bibERtCSSCbrnBeVbSza");
-                // "sk-ant-documentation" has neither.
+                // "sk-ant-documentation" has neither. A body of one exact length ("AKIA" and 16) needs neither.
                 var body = end - bodyStart;
-                if (body >= rule.MinBody && body <= rule.MaxBody && (hasDigit || caseChanges >= MinCaseChanges) && !Chars.IsWordAt(text, end))
+                if (body >= rule.MinBody && body <= rule.MaxBody && (hasDigit || caseChanges >= MinCaseChanges || rule.MinBody == rule.MaxBody) && !Chars.IsWordAt(text, end))
                 {
                     matches.Add(new PiiMatch(start, end - start, PiiType.ApiKey));
                     position = end;

@@ -14,7 +14,7 @@ internal static class ContextPhraseScanner
     private const int NearDateDistance = 32;
 
     // Longest first, so "date of birth" is tried before "birth".
-    private static readonly string[] BirthPhrases = ["geboortedatum", "geburtsdatum", "date of birth", "birth date", "birthdate", "geburtstag", "geboren", "birthday", "d.o.b.", "born", "geb.", "dob"];
+    private static readonly string[] BirthPhrases = ["geboortedatum", "geburtsdatum", "date_of_birth", "birth_date", "date of birth", "birth date", "birthdate", "geburtstag", "geboren", "birthday", "d.o.b.", "born", "geb.", "dob"];
 
     private static readonly SearchValues<string> BirthOnly = SearchValues.Create(BirthPhrases, StringComparison.OrdinalIgnoreCase);
 

@@ -45,6 +45,7 @@ public sealed class RecognizerTests
 
         { "key sk_live_4eC39HqLyjWDarjtT1zdp7dc", "API_KEY", "sk_live_4eC39HqLyjWDarjtT1zdp7dc" },
         { "token glpat-bibERtCSSCbrnBeVbSza (rotate it)", "API_KEY", "glpat-bibERtCSSCbrnBeVbSza" },
+        { "den alten API-Key AKIAFSBOXJUPVSQQDGNN sperren", "API_KEY", "AKIAFSBOXJUPVSQQDGNN" },
         { "aws AKIAIOSFODNN7EXAMPLE", "API_KEY", "AKIAIOSFODNN7EXAMPLE" },
         { "token ghp_16C7e42F292c6912E7710c838347Ae178B4a", "API_KEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a" },
         { "slack xoxb-123456789012-123456789012-AbCdEfGhIjKlMnOpQrStUvWx", "API_KEY", "xoxb-123456789012-123456789012-AbCdEfGhIjKlMnOpQrStUvWx" },
