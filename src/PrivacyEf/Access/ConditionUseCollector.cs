@@ -87,7 +87,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
                 // A later Select reads carried members through the guard; any other operator works on them in SQL.
                 foreach (var values in PersonalValuesOf(source, includeCarried: name != nameof(Queryable.Select)))
                 {
-                    uses.Add(new ConditionUse(values.Entity, values.Property, name));
+                    uses.Add(new ConditionUse(values.Entity, values.Property, name, QueryOperators.ReturnsValues(node)));
                 }
             }
         }

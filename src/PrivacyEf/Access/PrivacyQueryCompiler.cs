@@ -15,7 +15,8 @@ namespace PrivacyEf.Access;
 /// EF's query compiler, with the checks that depend on the scope made on every execution: the executor it compiles
 /// (and EF caches, and compiled queries keep) is wrapped so each run reads the access scope and the clock afresh.
 /// A run first refuses personal properties the query uses in conditions the scope may not (see
-/// <see cref="ConditionUseCollector"/>), then sets the consent filter's parameters.
+/// <see cref="ConditionUseCollector"/>), records for the access log the personal values a set operator or
+/// <c>Min</c>/<c>Max</c> returns past the projection guard, then sets the consent filter's parameters.
 /// </summary>
 internal sealed class PrivacyQueryCompiler(
     IQueryContextFactory queryContextFactory,
@@ -40,9 +41,11 @@ internal sealed class PrivacyQueryCompiler(
         }
 
         // Found on the query as its author wrote it: the rewrite stages turn a comparison into a blind-index lookup.
-        IReadOnlyList<ConditionUse> uses = access.Policy.Options.AllowConditionsOnHiddenValues ? [] : ConditionUseCollector.Collect(query, model);
+        var found = ConditionUseCollector.Collect(query, model);
+        IReadOnlyList<ConditionUse> uses = access.Policy.Options.AllowConditionsOnHiddenValues ? [] : found;
+        ConditionUse[] returned = access.IsLogging ? [.. found.Where(u => u.Returned).DistinctBy(u => (u.Entity, u.Property))] : [];
         var consent = access.Policy.AnyPurposeRequiresConsent;
-        if (uses.Count == 0 && !consent)
+        if (uses.Count == 0 && returned.Length == 0 && !consent)
         {
             return executor;
         }
@@ -52,6 +55,16 @@ internal sealed class PrivacyQueryCompiler(
         {
             var scope = Privacy.Current;
             ConditionGuard.Demand(runtime.Policy, scope, uses);
+            if (returned.Length > 0)
+            {
+                // Values a set operator or Min/Max returns pass no projection guard: the run itself is the disclosure.
+                var disclosures = runtime.DisclosuresOf(scope);
+                foreach (var use in returned)
+                {
+                    disclosures.Record(runtime, use.Entity.ClrType.Name, use.Property.Name, subject: null);
+                }
+            }
+
             if (consent)
             {
                 var parameters = queryContext.Parameters;

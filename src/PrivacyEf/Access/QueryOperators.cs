@@ -19,6 +19,23 @@ internal static class QueryOperators
         nameof(EntityFrameworkQueryableExtensions.TagWithCallSite), "AsSplitQuery", "AsSingleQuery",
     };
 
+    /// <summary>Operators over values that answer a question about them (a count, a truth, a sum) without returning any.</summary>
+    public static readonly IReadOnlySet<string> AnswersOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Queryable.Count), nameof(Queryable.LongCount), nameof(Queryable.Any), nameof(Queryable.All), nameof(Queryable.Contains),
+        nameof(Queryable.Sum), nameof(Queryable.Average), nameof(Queryable.SequenceEqual), nameof(Queryable.Select),
+    };
+
+    /// <summary>
+    /// Whether <paramref name="call"/>, applied to a sequence of personal values, returns some of them: <c>Distinct</c>,
+    /// <c>Union</c>, <c>Concat</c>, <c>Min</c>, <c>Max</c>, <c>Reverse</c>, ... A <c>Select</c> over them is read by the
+    /// projection guard, and a count, a truth or a sum returns no value.
+    /// </summary>
+    public static bool ReturnsValues(MethodCallExpression call) =>
+        IsQueryOperator(call.Method) && !AnswersOnly.Contains(call.Method.Name) && !(call.Method.Name is nameof(Queryable.Where) or nameof(Queryable.OrderBy)
+            or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) or nameof(Queryable.GroupBy) or nameof(Queryable.Join)
+            or nameof(Queryable.GroupJoin) or nameof(Queryable.SelectMany) or nameof(Queryable.Except));
+
     /// <summary>The generic definition of <see cref="EF.Property{TProperty}"/>, which reads a property by name in a query.</summary>
     public static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 

@@ -32,6 +32,38 @@ public abstract class AccessLogTests(DatabaseTarget target)
     }
 
     [SkippableFact]
+    public async Task Values_a_set_operator_or_Max_returns_are_logged_and_a_question_is_not()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        await using var db = app.NewContext();
+        using (Privacy.System("test: birth years"))
+        {
+            Assert.Equal(2, (await db.Patrons.Select(p => p.BirthDate).Distinct().ToListAsync()).Count);
+        }
+
+        using (AccessApp.Clerk())
+        {
+            Assert.Single(await db.Orders.Select(o => o.CardNumber).Distinct().ToListAsync());
+            Assert.Single(await db.Orders.Select(o => o.CardNumber).Union(db.Orders.Select(o => o.CardNumber)).ToListAsync());
+            Assert.Equal("4111111111111111", await db.Orders.Select(o => o.CardNumber).MaxAsync());
+
+            // A question about the value (the clerk may see it) returns none: nothing to log.
+            Assert.Equal(1, await db.Orders.CountAsync(o => o.CardNumber.StartsWith("4111")));
+        }
+
+        await db.FlushAccessLogAsync();
+        var entries = await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Where(e => e.Actor != "system" || e.Reason != "seeding the test database").OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(
+            [
+                ("system", "test: birth years", "Patron", "BirthDate"),
+                ("clerk-2", "billing", "PatronOrder", "CardNumber"),
+                ("clerk-2", "billing", "PatronOrder", "CardNumber"),
+                ("clerk-2", "billing", "PatronOrder", "CardNumber"),
+            ],
+            entries.Select(e => (e.Actor, e.Reason ?? e.Purpose, e.Entity, e.Properties)));
+    }
+
+    [SkippableFact]
     public async Task Projections_and_system_reads_are_logged_and_masked_reads_are_not()
     {
         using var app = await AccessApp.CreateAsync(Target);
