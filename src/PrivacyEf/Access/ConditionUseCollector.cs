@@ -130,6 +130,15 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
                 // Any other lambda is a condition, a key, or a shape the guard does not reach.
                 usingOperator ??= name;
                 inOutput = false;
+                if (name == nameof(Queryable.SelectMany) && node.Arguments.Count == 2)
+                {
+                    // SelectMany(p => p.Orders.Select(o => o.CardNumber)) without a result selector returns the
+                    // collection's values themselves.
+                    foreach (var values in PersonalValuesOf(lambda.Body, includeCarried: true))
+                    {
+                        uses.Add(new ConditionUse(values.Entity, values.Property, name, Returned: true));
+                    }
+                }
             }
 
             Visit(lambda.Body);
