@@ -12,7 +12,7 @@ namespace PrivacyEf.Tests.Redaction;
 /// sound: three languages, its sizes, every checksummed type often enough, valid check digits on every filled
 /// value, and no Luhn-valid 16-digit number in a hard negative.
 /// </summary>
-public sealed partial class HeldOutRoundFourTests(ITestOutputHelper output)
+public sealed class HeldOutRoundFourTests(ITestOutputHelper output)
 {
     private const int Copies = 2;
 
@@ -34,7 +34,7 @@ public sealed partial class HeldOutRoundFourTests(ITestOutputHelper output)
 
         Assert.Equal(["de", "en", "nl"], corpus.Select(t => t.Lang).Distinct().Order());
         Assert.All(templates, t => Assert.Contains(t.Lang, new[] { "en", "de", "nl" }));
-        Assert.All(templates, t => Assert.DoesNotMatch(StrayBrace(), Placeholder().Replace(t.Template, string.Empty)));
+        Assert.All(templates, t => Assert.DoesNotMatch(HeldOutRound.StrayBrace(), HeldOutRound.Placeholder().Replace(t.Template, string.Empty)));
 
         var withPlaceholder = templates.Count(t => t.Template.Contains('{', StringComparison.Ordinal));
         Assert.True(withPlaceholder >= 200, string.Create(CultureInfo.InvariantCulture, $"{withPlaceholder} texts with personal data, fewer than 200"));
@@ -53,13 +53,13 @@ public sealed partial class HeldOutRoundFourTests(ITestOutputHelper output)
             foreach (var value in text.Values)
             {
                 var written = text.Text.Substring(value.Start, value.Length);
-                Assert.True(HasValidCheck(value.Label, written), $"{value.Label} '{written}' has a wrong check digit");
+                Assert.True(HeldOutRound.HasValidCheck(value.Label, written), $"{value.Label} '{written}' has a wrong check digit");
             }
         }
 
         foreach (var text in corpus.Where(t => t.IsHardNegative))
         {
-            foreach (Match run in DigitRun().Matches(text.Text))
+            foreach (Match run in HeldOutRound.DigitRun().Matches(text.Text))
             {
                 var digits = run.Value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
                 Assert.False(digits.Length == 16 && ValidIdentifiers.PassesLuhn(digits), $"hard negative holds a Luhn-valid card number '{run.Value}': {text.Text}");
@@ -83,30 +83,4 @@ public sealed partial class HeldOutRoundFourTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall leak rate {(double)evaluation.LeakCount / evaluation.Values:P2} ({evaluation.LeakCount}/{evaluation.Values}); checksummed leaks {evaluation.ChecksummedLeakCount}; hard negatives altered {(double)evaluation.AlteredHardNegatives / evaluation.HardNegatives:P1} ({evaluation.AlteredHardNegatives}/{evaluation.HardNegatives})"));
         evaluation.Notes.ForEach(output.WriteLine);
     }
-
-    /// <summary>The generators' check digits, checked again on the text as written (separators removed).</summary>
-    private static bool HasValidCheck(string label, string written)
-    {
-        var compact = new string([.. written.Where(char.IsLetterOrDigit).Select(c => char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c)]).ToUpperInvariant();
-        return label switch
-        {
-            "CREDIT_CARD" => compact.All(char.IsAsciiDigit) && ValidIdentifiers.PassesLuhn(compact),
-            "IBAN" => ValidIdentifiers.WithIbanCheck(compact[..2], compact[4..]) == compact,
-            "NL_BSN" => compact.Length == 9 && Enumerable.Range(0, 8).Sum(i => (9 - i) * (compact[i] - '0')) % 11 == compact[8] - '0',
-            "DE_TAX_ID" => compact.Length == 11,
-            "DE_KVNR" => compact.Length == 10 && char.IsAsciiLetter(compact[0]),
-            "US_SSN" => compact.Length == 9,
-            _ => true,
-        };
-    }
-
-    /// <summary>Digits, with single spaces or dashes between them, as a card number is written.</summary>
-    [GeneratedRegex(@"\d(?:[ -]?\d)*")]
-    private static partial Regex DigitRun();
-
-    [GeneratedRegex(@"\{[A-Z0-9_]+\}")]
-    private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"[{}]")]
-    private static partial Regex StrayBrace();
 }

@@ -26,7 +26,7 @@ public sealed class HeldOutRoundThreeTests(ITestOutputHelper output)
             foreach (var value in text.Values)
             {
                 var written = text.Text.Substring(value.Start, value.Length);
-                Assert.True(HasValidCheck(value.Label, written), $"{value.Label} '{written}' has a wrong check digit");
+                Assert.True(HeldOutRound.HasValidCheck(value.Label, written), $"{value.Label} '{written}' has a wrong check digit");
             }
         }
 
@@ -40,21 +40,5 @@ public sealed class HeldOutRoundThreeTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall leak rate {(double)evaluation.LeakCount / evaluation.Values:P2} ({evaluation.LeakCount}/{evaluation.Values}); checksummed leaks {evaluation.ChecksummedLeakCount}; hard negatives altered {(double)evaluation.AlteredHardNegatives / evaluation.HardNegatives:P1} ({evaluation.AlteredHardNegatives}/{evaluation.HardNegatives})"));
         evaluation.Notes.ForEach(output.WriteLine);
-    }
-
-    /// <summary>The generators' check digits, checked again on the text as written (separators removed).</summary>
-    private static bool HasValidCheck(string label, string written)
-    {
-        var compact = new string([.. written.Where(char.IsLetterOrDigit).Select(c => char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c)]).ToUpperInvariant();
-        return label switch
-        {
-            "CREDIT_CARD" => compact.All(char.IsAsciiDigit) && ValidIdentifiers.PassesLuhn(compact),
-            "IBAN" => ValidIdentifiers.WithIbanCheck(compact[..2], compact[4..]) == compact,
-            "NL_BSN" => compact.Length == 9 && Enumerable.Range(0, 8).Sum(i => (9 - i) * (compact[i] - '0')) % 11 == compact[8] - '0',
-            "DE_TAX_ID" => compact.Length == 11,
-            "DE_KVNR" => compact.Length == 10 && char.IsAsciiLetter(compact[0]),
-            "US_SSN" => compact.Length == 9,
-            _ => true,
-        };
     }
 }
