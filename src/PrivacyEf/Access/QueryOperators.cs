@@ -23,7 +23,7 @@ internal static class QueryOperators
     public static readonly IReadOnlySet<string> AnswersOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(Queryable.Count), nameof(Queryable.LongCount), nameof(Queryable.Any), nameof(Queryable.All), nameof(Queryable.Contains),
-        nameof(Queryable.Sum), nameof(Queryable.Average), nameof(Queryable.SequenceEqual), nameof(Queryable.Select),
+        nameof(Queryable.Sum), nameof(Queryable.Average), nameof(Queryable.SequenceEqual),
     };
 
     /// <summary>
@@ -32,7 +32,7 @@ internal static class QueryOperators
     /// projection guard, and a count, a truth or a sum returns no value.
     /// </summary>
     public static bool ReturnsValues(MethodCallExpression call) =>
-        IsQueryOperator(call.Method) && !AnswersOnly.Contains(call.Method.Name) && !(call.Method.Name is nameof(Queryable.Where) or nameof(Queryable.OrderBy)
+        IsQueryOperator(call.Method) && !AnswersOnly.Contains(call.Method.Name) && !(call.Method.Name is nameof(Queryable.Select) or nameof(Queryable.Where) or nameof(Queryable.OrderBy)
             or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) or nameof(Queryable.GroupBy) or nameof(Queryable.Join)
             or nameof(Queryable.GroupJoin) or nameof(Queryable.SelectMany) or nameof(Queryable.Except));
 

@@ -43,7 +43,7 @@ internal static class ContextPhraseScanner
             }
 
             var start = position + found;
-            if (passwords && StartsWithAny(text[start..], PasswordScanner.Triggers))
+            if (passwords && FindPhrase(PasswordScanner.Triggers, text[start..]) is not null)
             {
                 position = PasswordScanner.ScanAt(text, start, matches);
                 continue;
@@ -91,19 +91,6 @@ internal static class ContextPhraseScanner
             position = text[start..].StartsWith("pa", StringComparison.OrdinalIgnoreCase) ? PasswordScanner.ScanAt(text, start, matches) : start + 3;
             position = Math.Max(position, start + 3);
         }
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> rest, string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string? FindPhrase(string[] phrases, ReadOnlySpan<char> rest)

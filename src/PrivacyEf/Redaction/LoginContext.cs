@@ -22,7 +22,9 @@ internal sealed class LoginContext
             return true;
         }
 
-        var searchFrom = from >= clearFrom && from <= clearUntil ? Math.Max(from, clearUntil) : from;
+        // Positions only grow: a window that starts inside the range known to hold no word searches only past it.
+        var continuesClearRange = from >= clearFrom && from <= clearUntil;
+        var searchFrom = continuesClearRange ? clearUntil : from;
         // A word may start before the window ends and end after it.
         var searchTo = Math.Min(text.Length, to + 12);
         var found = searchFrom < searchTo ? text[searchFrom..searchTo].IndexOfAny(UnlabelledSecretScanner.ContextWords) : -1;
@@ -32,7 +34,7 @@ internal sealed class LoginContext
             return true;
         }
 
-        if (searchFrom != Math.Max(from, clearUntil) || from > clearUntil)
+        if (!continuesClearRange)
         {
             clearFrom = from;
         }

@@ -5,7 +5,7 @@ namespace PrivacyEf.Redaction;
 /// <list type="bullet">
 /// <item><see cref="IsSecretLike"/>, right after a label ("PWD ZsVbRkEwVz", "temporary password Tulp680#"):
 /// letters mixed with digits or symbols, or letters in random case.</item>
-/// <item><see cref="IsSecretNearLogin(ReadOnlySpan{char})"/>, near a word about passwords or logins ("login anna@example.com /
+/// <item><see cref="IsSecretNearLogin"/>, near a word about passwords or logins ("login anna@example.com /
 /// hunter65"): letters mixed with digits or symbols, but not a code in capitals (a tracking number, an IBAN).</item>
 /// <item><see cref="IsUnmistakableSecret(ReadOnlySpan{char}, TokenShape)"/>, anywhere: letters, digits and a symbol together ("Tulp611#"), or
 /// digits among letters in random case ("5NkZVo6gzM").</item>
@@ -22,8 +22,6 @@ internal static class SecretShape
     public static bool IsSecretLike(ReadOnlySpan<char> token) =>
         token.Length is >= MinLength and <= MaxLength && TokenShape.Read(token) is { } shape
         && (shape.Digits + shape.Symbols > 0 || (token.Length >= MinUnlabelledLength && shape.RandomCase));
-
-    public static bool IsSecretNearLogin(ReadOnlySpan<char> token) => Unlabelled(token) is { } shape && IsSecretNearLogin(token, shape);
 
     /// <summary>Near a login word: digits with small letters ("hunter65"), digits with symbols, or random case; not "FRITZ!Box".</summary>
     public static bool IsSecretNearLogin(ReadOnlySpan<char> token, TokenShape shape) =>
