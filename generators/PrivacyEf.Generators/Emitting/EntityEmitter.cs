@@ -19,6 +19,7 @@ internal static class EntityEmitter
         if (entity.Namespace.Length == 0)
         {
             WriteClass(writer, entity);
+            WriteMaskCarrier(writer, entity);
         }
         else
         {
@@ -26,10 +27,42 @@ internal static class EntityEmitter
             using (writer.OpenBlock())
             {
                 WriteClass(writer, entity);
+                WriteMaskCarrier(writer, entity);
             }
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Gives a partial entity class a slot for the masks the read guard puts on an instance: a field read and written
+    /// on every masked row, where the alternative is a weak-table entry (a GC handle) per row.
+    /// </summary>
+    private static void WriteMaskCarrier(IndentedWriter writer, EntityModel entity)
+    {
+        if (!entity.CarriesMasks)
+        {
+            return;
+        }
+
+        const string Carrier = "global::PrivacyEf.Internal.IPrivacyMaskCarrier";
+        // Only a top-level class carries masks, and its generated class's name is its own name followed by "Privacy".
+        var simpleName = entity.GeneratedClassName.Substring(0, entity.GeneratedClassName.Length - "Privacy".Length);
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            {{GeneratedCodeInfo.GeneratedCodeAttribute}}
+            partial class {{simpleName}} : {{Carrier}}
+            {
+                [global::System.NonSerialized]
+                private object? privacyEfMasks;
+
+                object? {{Carrier}}.PrivacyEfMasks
+                {
+                    get => privacyEfMasks;
+                    set => privacyEfMasks = value;
+                }
+            }
+            """);
     }
 
     private static void WriteClass(IndentedWriter writer, EntityModel entity)

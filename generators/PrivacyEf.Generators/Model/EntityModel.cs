@@ -5,6 +5,7 @@ namespace PrivacyEf.Generators.Model;
 /// <param name="FullyQualifiedTypeName">The entity type, <c>global::</c>-qualified.</param>
 /// <param name="GeneratedClassName">The generated class name: <c>TicketPrivacy</c>, or <c>Outer_InnerPrivacy</c> for a nested type.</param>
 /// <param name="IsPublic">Whether the entity is visible outside its assembly, so the generated class can be public.</param>
+/// <param name="CarriesMasks">Whether the entity is a top-level partial class, so the generator can give it a slot for its masks.</param>
 internal sealed record EntityModel(
     string Namespace,
     string FullyQualifiedTypeName,
@@ -14,7 +15,8 @@ internal sealed record EntityModel(
     EquatableArray<string> Purposes,
     RetentionModel? Retention,
     string? DataSubjectProperty,
-    string? LegalHoldProperty)
+    string? LegalHoldProperty,
+    bool CarriesMasks)
 {
     public string FullyQualifiedGeneratedClassName => Namespace.Length == 0
         ? "global::" + GeneratedClassName

@@ -381,7 +381,8 @@ internal sealed class TypeParser
             classPurposes,
             retention,
             dataSubject?.Name,
-            legalHold?.Name);
+            legalHold?.Name,
+            MaskCarrier.CanCarry(_type));
     }
 
     /// <summary>

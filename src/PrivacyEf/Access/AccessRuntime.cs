@@ -79,13 +79,25 @@ internal sealed class AccessRuntime : IDisposable
             (Access: this, Entity: entity, Property: property, Nullable: nullable));
 
     /// <summary>
-    /// Remembers the masks put on a loaded entity, so saving it never writes a mask back. A tracked entity needs no more:
-    /// its guard runs before EF tracks it, so EF snapshots the masks as its original values and sees no change.
+    /// Remembers the masks put on a loaded entity, so saving it never writes a mask back, even after it travels
+    /// untracked to another context. A generated partial entity keeps them itself; any other goes into a weak table.
     /// </summary>
-    public void RememberMasked(object entity, MaskedValues masked) => maskedValues.AddOrUpdate(entity, masked);
+    public void RememberMasked(object entity, MaskedValues masked)
+    {
+        if (entity is IPrivacyMaskCarrier carrier)
+        {
+            carrier.PrivacyEfMasks = masked;
+        }
+        else
+        {
+            maskedValues.AddOrUpdate(entity, masked);
+        }
+    }
 
     public MaskedValues? MaskedValuesOf(object entity) =>
-        maskedValues.TryGetValue(entity, out var masked) ? masked : null;
+        entity is IPrivacyMaskCarrier carrier
+            ? carrier.PrivacyEfMasks as MaskedValues
+            : maskedValues.TryGetValue(entity, out var masked) ? masked : null;
 
     public void Dispose() => Writer.Dispose();
 }

@@ -1,7 +1,7 @@
 namespace PrivacyEf.Benchmarks.Reads;
 
 /// <summary>The same three columns, personal but stored in plaintext: the cost of the guard alone. An agent may not see the IBAN.</summary>
-public class AnnotatedRow
+public partial class AnnotatedRow
 {
     [DataSubject]
     public int Id { get; set; }

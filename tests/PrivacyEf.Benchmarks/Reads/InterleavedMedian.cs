@@ -18,7 +18,9 @@ public static class InterleavedMedian
     public static double Compare(string name, double goal, Action baseline, Action candidate, int rounds, Action? prepare = null)
     {
         prepare?.Invoke();
+        var warmup = Stopwatch.StartNew();
         baseline();
+        var calls = CallsPerSample(warmup.Elapsed);
         prepare?.Invoke();
         candidate();
         var baselineTimes = new double[rounds];
@@ -31,13 +33,13 @@ public static class InterleavedMedian
             // Alternate which side goes first, so a side never always runs right after the other's garbage.
             if (i % 2 == 0)
             {
-                (baselineTimes[i], baselineCpu[i]) = Time(baseline, prepare);
-                (candidateTimes[i], candidateCpu[i]) = Time(candidate, prepare);
+                (baselineTimes[i], baselineCpu[i]) = Time(baseline, prepare, calls);
+                (candidateTimes[i], candidateCpu[i]) = Time(candidate, prepare, calls);
             }
             else
             {
-                (candidateTimes[i], candidateCpu[i]) = Time(candidate, prepare);
-                (baselineTimes[i], baselineCpu[i]) = Time(baseline, prepare);
+                (candidateTimes[i], candidateCpu[i]) = Time(candidate, prepare, calls);
+                (baselineTimes[i], baselineCpu[i]) = Time(baseline, prepare, calls);
             }
 
             ratios[i] = candidateTimes[i] / baselineTimes[i];
@@ -51,14 +53,36 @@ public static class InterleavedMedian
         return ratio;
     }
 
-    private static (double Wall, double Cpu) Time(Action action, Action? prepare)
+    /// <summary>
+    /// How many calls one timed sample makes: enough for about 100 ms. A sample of one 10 ms read holds zero or one
+    /// garbage collection depending on which side of the young generation's budget its allocations fall, which makes a
+    /// side that allocates a little more look twice as slow; over several calls collections are paid in proportion.
+    /// </summary>
+    private static int CallsPerSample(TimeSpan oneCall) =>
+        oneCall.TotalMilliseconds >= 100 ? 1 : (int)Math.Min(20, Math.Ceiling(100 / Math.Max(oneCall.TotalMilliseconds, 1)));
+
+    /// <returns>The wall and thread CPU time of one call, averaged over the sample's calls.</returns>
+    private static (double Wall, double Cpu) Time(Action action, Action? prepare, int calls)
     {
-        prepare?.Invoke();
-        var cpuBefore = ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() : 0;
-        var watch = Stopwatch.StartNew();
-        action();
-        var wall = watch.Elapsed.TotalMilliseconds;
-        return (wall, ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() - cpuBefore : double.NaN);
+        // Like BenchmarkDotNet's default, every sample starts from a collected heap, so neither side pays for the
+        // garbage the other left behind.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var wall = 0.0;
+        var cpu = 0.0;
+        for (var call = 0; call < calls; call++)
+        {
+            // What prepare does (say, deleting the rows an insert added) is not timed.
+            prepare?.Invoke();
+            var cpuBefore = ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() : 0;
+            var watch = Stopwatch.StartNew();
+            action();
+            wall += watch.Elapsed.TotalMilliseconds;
+            cpu += ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() - cpuBefore : double.NaN;
+        }
+
+        return (wall / calls, cpu / calls);
     }
 
     private static double Median(double[] values)

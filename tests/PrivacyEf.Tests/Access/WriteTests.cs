@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyEf.Tests.Infrastructure;
+using PrivacyEf.Tests.Model.Access;
 
 namespace PrivacyEf.Tests.Access;
 
@@ -45,6 +46,44 @@ public abstract class WriteTests(DatabaseTarget target)
         }
 
         await AssertStoredAsync(app, "silver", "ada@analytical.example");
+    }
+
+    [SkippableFact]
+    public async Task A_partial_entity_keeps_its_masks_itself_and_they_travel_with_it_to_another_context()
+    {
+        using var app = await AccessApp.CreateAsync(Target);
+        Patron ada;
+        await using (var db = app.NewContext())
+        {
+            using (AccessApp.Agent())
+            {
+                ada = await db.Patrons.AsNoTracking().SingleAsync(p => p.Id == 1);
+            }
+        }
+
+        // The generator gave the partial class a slot: the masks live on the instance, not in a weak table.
+        Assert.IsType<PrivacyEf.Access.MaskedValues>(((PrivacyEf.Internal.IPrivacyMaskCarrier)ada).PrivacyEfMasks);
+        Assert.Equal(ReadPathTests.MaskedAdaIban, ada.Iban);
+
+        // Saved from another context and by a scope that may write the IBAN: still the mask, so still not a write.
+        await using (var other = app.NewContext())
+        {
+            using (Privacy.System("test: save a detached entity"))
+            {
+                ada.Tier = "copper";
+                other.Patrons.Update(ada);
+                await other.SaveChangesAsync();
+            }
+        }
+
+        await using var check = app.NewContext();
+        using (Privacy.System("test: check"))
+        {
+            var stored = await check.Patrons.AsNoTracking().SingleAsync(p => p.Id == 1);
+            Assert.Equal(("copper", "ada@analytical.example"), (stored.Tier, stored.Email));
+            Assert.NotEqual(ReadPathTests.MaskedAdaIban, stored.Iban);
+            Assert.DoesNotContain(check.Model.FindEntityType(typeof(Patron))!.GetProperties(), p => p.Name.Contains("Masks", StringComparison.Ordinal));
+        }
     }
 
     [SkippableFact]

@@ -100,7 +100,7 @@ internal sealed class AccessLogAppender(SqlDialects dialects)
             Reason = r.Reason,
             Entity = r.Entity,
             Properties = string.Join(',', r.Disclosed.Properties),
-            SubjectIds = string.Join(',', r.Disclosed.Subjects),
+            SubjectIds = r.Disclosed.JoinedSubjects(),
             RowCount = r.Disclosed.RowCount,
         }).ToList();
         var context = CreateContext(sink);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace PrivacyEf.Access.Logging;
 
 /// <summary>What one query disclosed of one entity type: the properties, how many rows, whose data.</summary>
@@ -22,8 +25,34 @@ internal sealed class DisclosureAggregate
         }
     }
 
-    /// <summary>The subject ids in their natural order (numbers by value, text ordinally).</summary>
-    public IEnumerable<string> Subjects => subjects.Order(SubjectOrder.Instance).Select(SubjectIds.Format);
+    /// <summary>The subject ids in their natural order (numbers by value, text ordinally), comma-separated.</summary>
+    /// <remarks>
+    /// Integer keys, the common case, are sorted as numbers rather than through the boxed comparer: a query of 10,000
+    /// rows made the writer spend more time ordering and formatting their ids than the reader spent masking them.
+    /// </remarks>
+    public string JoinedSubjects()
+    {
+        if (subjects.Count > 0 && subjects.All(static subject => subject is int or long))
+        {
+            var ids = new long[subjects.Count];
+            var next = 0;
+            foreach (var subject in subjects)
+            {
+                ids[next++] = subject is int small ? small : (long)subject;
+            }
+
+            Array.Sort(ids);
+            var text = new StringBuilder(ids.Length * 6);
+            foreach (var id in ids)
+            {
+                text.Append(text.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"{id}");
+            }
+
+            return text.ToString();
+        }
+
+        return string.Join(',', subjects.Order(SubjectOrder.Instance).Select(SubjectIds.Format));
+    }
 
     /// <summary>Rows disclosed: a row discloses each of its properties once, so the most-read property counts them.</summary>
     public int RowCount

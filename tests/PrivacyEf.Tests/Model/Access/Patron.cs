@@ -1,6 +1,6 @@
 namespace PrivacyEf.Tests.Model.Access;
 
-public class Patron
+public partial class Patron
 {
     [DataSubject]
     public int Id { get; set; }
