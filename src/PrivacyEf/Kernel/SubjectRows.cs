@@ -14,6 +14,8 @@ internal static class SubjectRows
 
     private static readonly MethodInfo AnyMethod = typeof(SubjectRows).GetMethod(nameof(AnyOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo CountMethod = typeof(SubjectRows).GetMethod(nameof(CountOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private static readonly MethodInfo ColumnsMethod = typeof(SubjectRows).GetMethod(nameof(QueryColumnsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>The entity types of the model with a subject link, dependents before their principals.</summary>
@@ -75,6 +77,19 @@ internal static class SubjectRows
         return false;
     }
 
+    /// <summary>How many rows of one entity type the subject has, query filters aside.</summary>
+    public static Task<int> CountAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, CancellationToken cancellationToken)
+    {
+        var property = entityType.FindProperty(subjectProperty)!;
+        var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
+        var count = CountMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
+        return (Task<int>)count.Invoke(null, [context, subjectProperty, id, cancellationToken])!;
+    }
+
+    private static Task<int> CountOfAsync<TEntity, TKey>(DbContext context, string property, TKey id, CancellationToken cancellationToken)
+        where TEntity : class =>
+        RowsOf<TEntity, TKey>(context, property, id).IgnoreQueryFilters().CountAsync(cancellationToken);
+
     private static Task<bool> AnyOfAsync<TEntity, TKey>(DbContext context, string property, TKey id, CancellationToken cancellationToken)
         where TEntity : class =>
         RowsOf<TEntity, TKey>(context, property, id).IgnoreQueryFilters().AnyAsync(cancellationToken);
@@ -82,7 +97,8 @@ internal static class SubjectRows
     private static async Task<IReadOnlyList<object>> QueryAsync<TEntity, TKey>(DbContext context, string property, TKey id, bool tracking, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var query = RowsOf<TEntity, TKey>(context, property, id);
+        // Query filters aside: a soft-deleted or archived row still holds the subject's data, to export or to erase.
+        var query = RowsOf<TEntity, TKey>(context, property, id).IgnoreQueryFilters();
         if (!tracking)
         {
             query = query.AsNoTracking();
@@ -99,7 +115,7 @@ internal static class SubjectRows
             Expression.Call(typeof(EF), nameof(EF.Property), [column.ClrType], row, Expression.Constant(column.Name)),
             typeof(object)));
         var selector = Expression.Lambda<Func<TEntity, object?[]>>(Expression.NewArrayInit(typeof(object), values), row);
-        return await RowsOf<TEntity, TKey>(context, property, id).Select(selector).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await RowsOf<TEntity, TKey>(context, property, id).IgnoreQueryFilters().Select(selector).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static IQueryable<TEntity> RowsOf<TEntity, TKey>(DbContext context, string property, TKey id)

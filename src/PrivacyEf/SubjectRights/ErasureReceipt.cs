@@ -12,8 +12,8 @@ namespace PrivacyEf;
 /// <param name="Entities">Per entity: rows deleted, anonymized and held.</param>
 public sealed record ErasureReceipt(DateTimeOffset ErasedAt, TimeSpan Duration, IReadOnlyList<ErasureResult> Entities)
 {
-    /// <summary>Rows deleted or anonymized.</summary>
-    public int Erased => Entities.Sum(e => e.Deleted + e.Anonymized);
+    /// <summary>Rows deleted or anonymized, the database's cascades included.</summary>
+    public int Erased => Entities.Sum(e => e.Deleted + e.Anonymized + e.DeletedByCascade);
 
     /// <summary>Rows kept under legal hold.</summary>
     public int Held => Entities.Sum(e => e.Held);
@@ -26,6 +26,15 @@ public sealed record ErasureReceipt(DateTimeOffset ErasedAt, TimeSpan Duration, 
         foreach (var entity in Entities)
         {
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {entity.Entity}: {entity.Deleted} deleted, {entity.Anonymized} anonymized, {entity.Held} held");
+            if (entity.DeletedByCascade > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {entity.DeletedByCascade} deleted by the database's cascade");
+            }
+
+            foreach (var reason in entity.NotDeletedBecause)
+            {
+                text.AppendLine().Append("    ").Append(reason);
+            }
         }
 
         return text.ToString();

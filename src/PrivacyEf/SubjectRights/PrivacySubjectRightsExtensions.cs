@@ -47,6 +47,10 @@ public static class PrivacySubjectRightsExtensions
     /// Erases a data subject: in every entity that links rows to their subject, each row is deleted, or
     /// anonymized where its <c>[Retain]</c> says <c>Anonymize</c>; rows under legal hold are kept and
     /// counted. All entities change in one transaction (dependents first); a second call changes nothing.
+    /// A row is deleted only if the database's foreign keys would neither refuse it nor take with it a row PrivacyEf
+    /// keeps (held, kept anonymized, another subject's); such a row is anonymized instead, and
+    /// <see cref="ErasureResult.NotDeletedBecause"/> says why. Rows the database's cascades delete with the erased
+    /// ones are counted in <see cref="ErasureResult.DeletedByCascade"/>.
     /// A row whose personal values cannot be decrypted (a corrupt or foreign ciphertext) is erased and counted all
     /// the same: deleting or anonymizing it needs none of them.
     /// </summary>
@@ -81,11 +85,14 @@ public static class PrivacySubjectRightsExtensions
                 var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
                 try
                 {
+                    var erasure = new SubjectErasure(context, subjectId, now);
                     foreach (var (entityType, metadata) in SubjectRows.LinkedEntities(context.Model))
                     {
-                        results.Add(await EraseAsync(context, entityType, metadata, subjectId, now, cancellationToken).ConfigureAwait(false));
+                        results.Add(await erasure.EraseAsync(entityType, metadata, cancellationToken).ConfigureAwait(false));
                         ForgetWhatTheErasureLoaded(context, callersEntities);
                     }
+
+                    results.AddRange(await erasure.VerifyAsync(cancellationToken).ConfigureAwait(false));
 
                     if (transaction is not null)
                     {
@@ -154,57 +161,6 @@ public static class PrivacySubjectRightsExtensions
         }
 
         ForgetWhatTheErasureLoaded(context, callersEntities);
-    }
-
-    private static async Task<ErasureResult> EraseAsync(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object subjectId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var rows = await ErasureRows.TrackAsync(context, entityType, metadata, subjectId, cancellationToken).ConfigureAwait(false);
-        var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
-        var values = new AnonymizedValues(entityType, now);
-        int deleted = 0, anonymized = 0, held = 0;
-        foreach (var entry in rows)
-        {
-            if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
-            {
-                held++;
-                continue;
-            }
-
-            if (!anonymize)
-            {
-                entry.State = EntityState.Deleted;
-                deleted++;
-                continue;
-            }
-
-            var anonymizedAt = entityType.FindProperty(AnonymizedValues.AnonymizedAtProperty);
-            if (anonymizedAt is not null && entry.Property(anonymizedAt.Name).CurrentValue is not null)
-            {
-                // Already anonymized (by an earlier erasure or the retention purge): nothing left to erase.
-                continue;
-            }
-
-            // Through the change tracker, so encrypted columns get a ciphertext of the placeholder and a
-            // searchable column's blind index is recomputed from it: the old value no longer matches. Marked
-            // modified even when the placeholder equals what the entity holds: a row tracked without its
-            // personal values holds defaults, not what is stored.
-            foreach (var personal in metadata.Properties.Where(p => values.IsMapped(p.Name)))
-            {
-                var property = entry.Property(personal.Name);
-                property.CurrentValue = values.ValueFor(personal.Name);
-                property.IsModified = true;
-            }
-
-            if (anonymizedAt is not null)
-            {
-                entry.Property(anonymizedAt.Name).CurrentValue = now;
-            }
-
-            anonymized++;
-        }
-
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new ErasureResult(entityType.ClrType.Name, deleted, anonymized, held);
     }
 
     private static Dictionary<string, SubjectField> Describe(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object row)

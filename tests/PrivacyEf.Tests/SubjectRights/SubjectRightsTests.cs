@@ -124,6 +124,26 @@ public abstract class SubjectRightsTests(DatabaseTarget target) : IDisposable
         Assert.True((await db.VerifyAccessLogAsync()).IsIntact);
     }
 
+    [SkippableFact]
+    public async Task Rows_hidden_by_a_query_filter_are_exported_and_erased_too()
+    {
+        // A soft-delete filter hides an archived customer from the app, not from the subject's rights.
+        using var app = new TestApp<PrivacyEf.Tests.Model.Shapes.FilteredDbContext>(Target);
+        await using (var db = await app.CreateDatabaseAsync())
+        {
+            db.Customers.Add(new Customer { Id = 1, Name = "Ada", Email = "ada@example.com", Segment = "archived" });
+            await db.SaveChangesAsSystemAsync();
+        }
+
+        await using (var db = app.NewContext())
+        {
+            var export = await db.ExportSubjectAsync(1);
+            Assert.Equal("ada@example.com", Assert.Single(Assert.Single(export.Entities).Rows)["Email"].Value);
+            Assert.Equal((1, 0, 0), Counts(await db.EraseSubjectAsync(1), nameof(Customer)));
+            Assert.False(await db.Customers.IgnoreQueryFilters().AnyAsync());
+        }
+    }
+
     public void Dispose()
     {
         apps.ForEach(a => a.Dispose());

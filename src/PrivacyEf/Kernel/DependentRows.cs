@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Internal;
+
+namespace PrivacyEf.Kernel;
+
+/// <summary>
+/// Finds out, before a row is deleted, what the database's foreign keys would do to the rows that reference it, so that
+/// an erasure never lets a cascade remove a row PrivacyEf must keep (under legal hold, kept anonymized by its retention
+/// rule, or another data subject's) and never fails halfway on a restricting key. It reads the rows that reference the
+/// row now, in the caller's transaction, and follows cascades to the rows that reference those.
+/// </summary>
+/// <remarks>
+/// Ownership is not a reference: an owned type is part of its owner's row and goes with it.
+/// </remarks>
+internal static class DependentRows
+{
+    private static readonly MethodInfo QueryMethod = typeof(DependentRows).GetMethod(nameof(QueryAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>What deleting the row of <paramref name="entityType"/> with these key values would do.</summary>
+    /// <param name="context">The context, in the transaction the deletion will run in.</param>
+    /// <param name="entityType">The row's entity type.</param>
+    /// <param name="valueOf">The row's value of a property of one of its keys.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<DeletionImpact> ImpactOfDeletingAsync(DbContext context, IEntityType entityType, Func<IProperty, object?> valueOf, CancellationToken cancellationToken)
+    {
+        var cascaded = new Dictionary<IEntityType, int>();
+        var unlinked = new Dictionary<IForeignKey, int>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(IEntityType Type, Func<IProperty, object?> ValueOf)>();
+        pending.Push((entityType, valueOf));
+        while (pending.TryPop(out var row))
+        {
+            foreach (var foreignKey in ReferencesTo(context.Model, row.Type))
+            {
+                var dependent = foreignKey.DeclaringEntityType;
+                var keyValues = foreignKey.PrincipalKey.Properties.Select(row.ValueOf).ToArray();
+                if (keyValues.Any(value => value is null))
+                {
+                    continue;
+                }
+
+                var found = await LoadAsync(context, foreignKey, keyValues, cancellationToken).ConfigureAwait(false);
+                if (found.Rows.Count == 0)
+                {
+                    continue;
+                }
+
+                var through = $"{dependent.DisplayName()}.{string.Join("+", foreignKey.Properties.Select(p => p.Name))}";
+                switch (foreignKey.DeleteBehavior)
+                {
+                    case DeleteBehavior.Cascade when IsKeptByPrivacyEf(dependent):
+                        return DeletionImpact.Blocked(
+                            $"the database would delete with it {Rows(found.Rows.Count, dependent)} that reference it ({through}, ON DELETE CASCADE), " +
+                            "which PrivacyEf keeps by their own rules (legal hold, retention, their own data subject)");
+                    case DeleteBehavior.Cascade:
+                        cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + found.Rows.Count;
+                        foreach (var values in found.Rows)
+                        {
+                            if (visited.Add(dependent.Name + "|" + string.Join("|", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))))
+                            {
+                                pending.Push((dependent, found.ValueOf(values)));
+                            }
+                        }
+
+                        break;
+                    case DeleteBehavior.SetNull when found.HeldCount > 0:
+                        return DeletionImpact.Blocked(
+                            $"{Rows(found.HeldCount, dependent)} under legal hold reference it ({through}, ON DELETE SET NULL), and a held row is never changed");
+                    case DeleteBehavior.SetNull:
+                        unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + found.Rows.Count;
+                        break;
+                    default:
+                        return DeletionImpact.Blocked(
+                            $"{Rows(found.Rows.Count, dependent)} reference it through a foreign key that does not let the database delete it ({through}, {foreignKey.DeleteBehavior})");
+                }
+            }
+        }
+
+        return DeletionImpact.Allowed(cascaded, unlinked);
+    }
+
+    /// <summary>The foreign keys whose principal rows may be rows of <paramref name="principal"/>, ownerships left out.</summary>
+    private static IEnumerable<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
+        model.GetEntityTypes()
+            .Where(dependent => !dependent.IsOwned() && !dependent.HasSharedClrType && dependent.GetTableName() is not null)
+            .SelectMany(dependent => dependent.GetDeclaredForeignKeys())
+            .Where(foreignKey => !foreignKey.IsOwnership
+                && (foreignKey.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(foreignKey.PrincipalEntityType)));
+
+    /// <summary>Whether PrivacyEf has rules for the rows of <paramref name="entityType"/>, so no cascade may decide their fate.</summary>
+    private static bool IsKeptByPrivacyEf(IEntityType entityType) =>
+        entityType.GetAllBaseTypesInclusive().Any(type => PrivacyRegistry.Find(type.ClrType) is not null);
+
+    private static string Rows(int count, IEntityType entityType) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {entityType.DisplayName()} row{(count == 1 ? "" : "s")}");
+
+    private static Task<FoundRows> LoadAsync(DbContext context, IForeignKey foreignKey, object?[] keyValues, CancellationToken cancellationToken)
+    {
+        var dependent = foreignKey.DeclaringEntityType;
+        var columns = dependent.GetKeys().SelectMany(key => key.Properties).Distinct().ToList();
+        var hold = dependent.GetAllBaseTypesInclusive()
+            .Select(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty)
+            .FirstOrDefault(name => name is not null) is { } holdName
+            ? dependent.FindProperty(holdName)
+            : null;
+        var query = QueryMethod.MakeGenericMethod(dependent.ClrType);
+        return (Task<FoundRows>)query.Invoke(null, [context, foreignKey, keyValues, columns, hold, cancellationToken])!;
+    }
+
+    private static async Task<FoundRows> QueryAsync<TEntity>(DbContext context, IForeignKey foreignKey, object?[] keyValues, List<IProperty> columns, IProperty? hold, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        Expression? matches = null;
+        for (var i = 0; i < foreignKey.Properties.Count; i++)
+        {
+            var property = foreignKey.Properties[i];
+
+            // A member of a captured object, not a constant, so EF sends the value as a parameter.
+            var value = Expression.Convert(Expression.Field(Expression.Constant(new ValueHolder(keyValues[i])), nameof(ValueHolder.Value)), property.ClrType);
+            var equal = Expression.Equal(Expression.Call(typeof(EF), nameof(EF.Property), [property.ClrType], row, Expression.Constant(property.Name)), value);
+            matches = matches is null ? equal : Expression.AndAlso(matches, equal);
+        }
+
+        var selected = columns.Append(hold).OfType<IProperty>()
+            .Select(column => Expression.Convert(Expression.Call(typeof(EF), nameof(EF.Property), [column.ClrType], row, Expression.Constant(column.Name)), typeof(object)));
+        var rows = await context.Set<TEntity>()
+            .IgnoreQueryFilters()
+            .AsNoTracking()
+            .Where(Expression.Lambda<Func<TEntity, bool>>(matches!, row))
+            .Select(Expression.Lambda<Func<TEntity, object?[]>>(Expression.NewArrayInit(typeof(object), selected), row))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return new FoundRows(rows, columns, hold is null ? 0 : rows.Count(values => values[columns.Count] is true));
+    }
+
+    private sealed record FoundRows(List<object?[]> Rows, List<IProperty> Columns, int HeldCount)
+    {
+        /// <summary>A row's value of a key property; null (so the key is not followed) for one the query did not read.</summary>
+        public Func<IProperty, object?> ValueOf(object?[] values) => property => Columns.IndexOf(property) is var index and >= 0 ? values[index] : null;
+    }
+
+    private sealed class ValueHolder(object? value)
+    {
+        public readonly object? Value = value;
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
+
+namespace PrivacyEf.SubjectRights;
+
+/// <summary>
+/// Erases one subject's rows of every linked entity type, dependents first, inside the caller's transaction. A row is
+/// deleted only when the database would not, through its foreign keys, remove or change a row PrivacyEf keeps, nor
+/// refuse the deletion; otherwise it is anonymized instead and the receipt says why. What the database removed is
+/// counted again before the transaction commits, so the receipt states what happened, not what was intended.
+/// </summary>
+internal sealed class SubjectErasure(DbContext context, object subjectId, DateTimeOffset now)
+{
+    private readonly Dictionary<IEntityType, int> cascaded = [];
+    private readonly Dictionary<IForeignKey, int> unlinked = [];
+    private readonly List<(IEntityType EntityType, PrivacyEntityMetadata Metadata, int Expected)> remaining = [];
+
+    /// <summary>Erases the subject's rows of one entity type and saves.</summary>
+    public async Task<ErasureResult> EraseAsync(IEntityType entityType, PrivacyEntityMetadata metadata, CancellationToken cancellationToken)
+    {
+        var rows = await ErasureRows.TrackAsync(context, entityType, metadata, subjectId, cancellationToken).ConfigureAwait(false);
+        var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
+        var values = new AnonymizedValues(entityType, now);
+        int deleted = 0, anonymized = 0, held = 0, kept = 0;
+        var reasons = new List<string>();
+        foreach (var entry in rows)
+        {
+            if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
+            {
+                held++;
+                continue;
+            }
+
+            if (!anonymize)
+            {
+                var impact = await DependentRows.ImpactOfDeletingAsync(context, entityType, p => entry.Property(p.Name).OriginalValue, cancellationToken).ConfigureAwait(false);
+                if (!impact.IsBlocked)
+                {
+                    entry.State = EntityState.Deleted;
+                    deleted++;
+                    foreach (var (dependent, count) in impact.Cascaded)
+                    {
+                        cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + count;
+                    }
+
+                    foreach (var (foreignKey, count) in impact.Unlinked)
+                    {
+                        unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + count;
+                    }
+
+                    continue;
+                }
+
+                kept++;
+                if (!reasons.Contains(impact.BlockedBecause!))
+                {
+                    reasons.Add(impact.BlockedBecause!);
+                }
+            }
+
+            if (Anonymize(entry, entityType, metadata, values))
+            {
+                anonymized++;
+            }
+        }
+
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        remaining.Add((entityType, metadata, rows.Count - deleted));
+        return new ErasureResult(entityType.ClrType.Name, deleted, anonymized, held)
+        {
+            KeptForDependents = kept,
+            NotDeletedBecause = [.. reasons.Select(reason => $"{kept} {entityType.DisplayName()} row(s) anonymized instead of deleted: {reason}")],
+        };
+    }
+
+    /// <summary>
+    /// Checks, in the erasure's transaction, that every linked entity type still holds exactly the subject's rows the
+    /// erasure kept: a trigger or a cascade it did not foresee fails the erasure (and so rolls it back) instead of
+    /// leaving a receipt that says less than what happened.
+    /// </summary>
+    /// <returns>The rows the database's cascades deleted with the erased ones, per entity type without a subject link.</returns>
+    public async Task<IReadOnlyList<ErasureResult>> VerifyAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (entityType, metadata, kept) in remaining)
+        {
+            // Kept rows whose link to the subject was the foreign key the database set to null are no longer the subject's.
+            var expected = kept - unlinked
+                .Where(pair => pair.Key.DeclaringEntityType.IsAssignableFrom(entityType) && pair.Key.Properties.Any(p => p.Name == metadata.DataSubjectProperty))
+                .Sum(pair => pair.Value);
+            var actual = await SubjectRows.CountAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, cancellationToken).ConfigureAwait(false);
+            if (actual != expected)
+            {
+                throw new InvalidOperationException(
+                    $"The erasure was rolled back: it kept {expected} {entityType.DisplayName()} row(s) of the subject, but the database holds {actual}. " +
+                    "Something outside PrivacyEf's view (a trigger, or a foreign key the model does not describe) changed them.");
+            }
+        }
+
+        return [.. cascaded
+            .OrderBy(pair => pair.Key.DisplayName(), StringComparer.Ordinal)
+            .Select(pair => new ErasureResult(pair.Key.ClrType.Name, 0, 0, 0) { DeletedByCascade = pair.Value })];
+    }
+
+    /// <returns>False when the row was anonymized before (by an earlier erasure or the retention purge): nothing left to erase.</returns>
+    private bool Anonymize(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata, AnonymizedValues values)
+    {
+        var anonymizedAt = entityType.FindProperty(AnonymizedValues.AnonymizedAtProperty);
+        if (anonymizedAt is not null && entry.Property(anonymizedAt.Name).CurrentValue is not null)
+        {
+            return false;
+        }
+
+        // Through the change tracker, so encrypted columns get a ciphertext of the placeholder and a searchable
+        // column's blind index is recomputed from it: the old value no longer matches. Marked modified even when the
+        // placeholder equals what the entity holds: a row tracked without its personal values holds defaults, not
+        // what is stored.
+        foreach (var personal in metadata.Properties.Where(p => values.IsMapped(p.Name)))
+        {
+            var property = entry.Property(personal.Name);
+            property.CurrentValue = values.ValueFor(personal.Name);
+            property.IsModified = true;
+        }
+
+        if (anonymizedAt is not null)
+        {
+            entry.Property(anonymizedAt.Name).CurrentValue = now;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PrivacyEf.Tests.Model.Cascades;
+
+public sealed class CascadeCaseDbContext(DbContextOptions<CascadeCaseDbContext> options) : CaseDbContext(options, DeleteBehavior.Cascade);
