@@ -50,12 +50,13 @@ internal static class DependentRows
                 }
 
                 var through = $"{dependent.DisplayName()}.{string.Join("+", foreignKey.Properties.Select(p => p.Name))}";
+                var kept = KeepsEveryRow(dependent) ? found.Rows.Count : found.HeldCount;
                 switch (foreignKey.DeleteBehavior)
                 {
-                    case DeleteBehavior.Cascade when IsKeptByPrivacyEf(dependent):
+                    case DeleteBehavior.Cascade when kept > 0:
                         return DeletionImpact.Blocked(
-                            $"the database would delete with it {Rows(found.Rows.Count, dependent)} that reference it ({through}, ON DELETE CASCADE), " +
-                            "which PrivacyEf keeps by their own rules (legal hold, retention, their own data subject)");
+                            $"the database would delete with it {Rows(kept, dependent)} that reference it ({through}, ON DELETE CASCADE), " +
+                            "which PrivacyEf keeps by their own rules (legal hold, anonymizing retention, a data subject's erasure)");
                     case DeleteBehavior.Cascade:
                         cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + found.Rows.Count;
                         foreach (var values in found.Rows)
@@ -84,16 +85,31 @@ internal static class DependentRows
     }
 
     /// <summary>The foreign keys whose principal rows may be rows of <paramref name="principal"/>, ownerships left out.</summary>
-    private static IEnumerable<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
+    public static IEnumerable<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
         model.GetEntityTypes()
             .Where(dependent => !dependent.IsOwned() && !dependent.HasSharedClrType && dependent.GetTableName() is not null)
             .SelectMany(dependent => dependent.GetDeclaredForeignKeys())
             .Where(foreignKey => !foreignKey.IsOwnership
                 && (foreignKey.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(foreignKey.PrincipalEntityType)));
 
-    /// <summary>Whether PrivacyEf has rules for the rows of <paramref name="entityType"/>, so no cascade may decide their fate.</summary>
-    private static bool IsKeptByPrivacyEf(IEntityType entityType) =>
-        entityType.GetAllBaseTypesInclusive().Any(type => PrivacyRegistry.Find(type.ClrType) is not null);
+    /// <summary>
+    /// Whether no row of <paramref name="entityType"/> may be removed by a cascade: rows linked to a data subject go only
+    /// by that subject's erasure or their own retention, and rows retained to be anonymized are never deleted. (A row
+    /// under legal hold is kept too, whatever its type: see <see cref="HoldProperty"/>.)
+    /// </summary>
+    public static bool KeepsEveryRow(IEntityType entityType) =>
+        entityType.GetAllBaseTypesInclusive()
+            .Select(type => PrivacyRegistry.Find(type.ClrType))
+            .Any(metadata => metadata is not null
+                && (metadata.DataSubjectProperty is not null || metadata.Retention?.Action == RetentionAction.Anonymize));
+
+    /// <summary>The <c>[LegalHold]</c> flag of <paramref name="entityType"/>, or null when it has none.</summary>
+    public static IProperty? HoldProperty(IEntityType entityType) =>
+        entityType.GetAllBaseTypesInclusive()
+            .Select(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty)
+            .FirstOrDefault(name => name is not null) is { } holdName
+            ? entityType.FindProperty(holdName)
+            : null;
 
     private static string Rows(int count, IEntityType entityType) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {entityType.DisplayName()} row{(count == 1 ? "" : "s")}");
@@ -102,11 +118,7 @@ internal static class DependentRows
     {
         var dependent = foreignKey.DeclaringEntityType;
         var columns = dependent.GetKeys().SelectMany(key => key.Properties).Distinct().ToList();
-        var hold = dependent.GetAllBaseTypesInclusive()
-            .Select(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty)
-            .FirstOrDefault(name => name is not null) is { } holdName
-            ? dependent.FindProperty(holdName)
-            : null;
+        var hold = HoldProperty(dependent);
         var query = QueryMethod.MakeGenericMethod(dependent.ClrType);
         return (Task<FoundRows>)query.Invoke(null, [context, foreignKey, keyValues, columns, hold, cancellationToken])!;
     }

@@ -21,8 +21,15 @@ public sealed record PurgeEntityReport(
     TimeSpan Duration,
     IReadOnlyList<PurgeFailure> Failures)
 {
+    /// <summary>
+    /// Expired rows kept because deleting them would have made the database remove or change rows that stay (under
+    /// legal hold, linked to a data subject, retained to be anonymized) or would have been refused by a foreign key.
+    /// They are deleted by a later purge, once those rows are gone.
+    /// </summary>
+    public long KeptForDependents { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Entity}: {(Action == RetentionAction.Delete ? "deleted" : "anonymized")} {Rows} rows in {Batches} batches, {HeldRows} held, {Failures.Count} refused, expired before {Cutoff:yyyy-MM-dd HH:mm:ss}Z, {Duration.TotalMilliseconds:0} ms");
+        $"{Entity}: {(Action == RetentionAction.Delete ? "deleted" : "anonymized")} {Rows} rows in {Batches} batches, {HeldRows} held, {(KeptForDependents > 0 ? $"{KeptForDependents} kept for rows that reference them, " : "")}{Failures.Count} refused, expired before {Cutoff:yyyy-MM-dd HH:mm:ss}Z, {Duration.TotalMilliseconds:0} ms");
 }

@@ -52,13 +52,22 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
             eligible = expired.Where(Expression.Lambda<Func<TEntity, bool>>(Expression.Not(onHold.Body), onHold.Parameters));
         }
 
+        // A bulk delete must not let the database's foreign keys refuse a batch, or cascade into rows that stay.
+        long keptForDependents = 0;
+        if (!anonymize && DeletableRowFilter.For<TEntity>(db, entityType) is { } deletable)
+        {
+            var undeletable = Expression.Lambda<Func<TEntity, bool>>(Expression.Not(deletable.Body), deletable.Parameters);
+            keptForDependents = await eligible.Where(undeletable).LongCountAsync(cancellationToken).ConfigureAwait(false);
+            eligible = eligible.Where(deletable);
+        }
+
         var action = retention.Action;
         var name = entityType.ClrType.Name;
         if (run.Options.DryRun)
         {
             var wouldPurge = await eligible.LongCountAsync(cancellationToken).ConfigureAwait(false);
             var wouldBatches = (int)((wouldPurge + run.Options.BatchSize - 1) / run.Options.BatchSize);
-            return new PurgeEntityReport(name, action, cutoff, wouldPurge, held, wouldBatches, Stopwatch.GetElapsedTime(started), []);
+            return new PurgeEntityReport(name, action, cutoff, wouldPurge, held, wouldBatches, Stopwatch.GetElapsedTime(started), []) { KeptForDependents = keptForDependents };
         }
 
         if (anonymize)
@@ -69,7 +78,7 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         var values = new AnonymizedValues(entityType, run.Now);
         var walk = new KeyedPurgeWalk<TEntity, TKey>(run, keySelector, eligible, (batch, token) => ApplyAsync(batch, anonymize, values, token), name, action);
         await KeysetBatchRunner.RunAsync(db, walk, KeysetPosition<TKey>.Start, cancellationToken).ConfigureAwait(false);
-        return new PurgeEntityReport(name, action, cutoff, walk.Processed, held, walk.Batches, Stopwatch.GetElapsedTime(started), walk.Failures);
+        return new PurgeEntityReport(name, action, cutoff, walk.Processed, held, walk.Batches, Stopwatch.GetElapsedTime(started), walk.Failures) { KeptForDependents = keptForDependents };
     }
 
     /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>

@@ -61,6 +61,12 @@ public sealed record PurgeReport(
         }
 
         text.Append(culture, $"  Total: {RowsDeleted} {verbDelete}, {RowsAnonymized} {verbAnonymize}, {RowsHeld} held, {Failures.Count} refused, in {Duration.TotalMilliseconds:0} ms");
+        foreach (var kept in Entities.Where(e => e.KeptForDependents > 0))
+        {
+            text.AppendLine();
+            text.Append(culture, $"  {kept.Entity}: {kept.KeptForDependents} kept for rows that reference them (held, kept anonymized, another subject's, or a restricting foreign key)");
+        }
+
         foreach (var failure in Failures.Take(20))
         {
             text.AppendLine();

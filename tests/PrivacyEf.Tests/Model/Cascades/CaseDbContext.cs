@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PrivacyEf.Tests.Model.Cascades;
 
-/// <summary>Members and the rows that reference them, every foreign key with the same delete behavior.</summary>
+/// <summary>Members, expiring threads and the rows that reference them, every foreign key with the same delete behavior.</summary>
 public abstract class CaseDbContext(DbContextOptions options, DeleteBehavior onDelete) : DbContext(options)
 {
     public DbSet<CaseMember> Members => Set<CaseMember>();
@@ -13,6 +13,10 @@ public abstract class CaseDbContext(DbContextOptions options, DeleteBehavior onD
 
     public DbSet<MemberPreference> Preferences => Set<MemberPreference>();
 
+    public DbSet<ExpiringThread> Threads => Set<ExpiringThread>();
+
+    public DbSet<ThreadNote> ThreadNotes => Set<ThreadNote>();
+
     public DeleteBehavior OnDelete { get; } = onDelete;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -22,5 +26,6 @@ public abstract class CaseDbContext(DbContextOptions options, DeleteBehavior onD
         modelBuilder.Entity<LegalCase>().HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberId).IsRequired(required).OnDelete(OnDelete);
         modelBuilder.Entity<ArchivedCase>().HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberId).IsRequired(required).OnDelete(OnDelete);
         modelBuilder.Entity<MemberPreference>().HasOne(p => p.Member).WithMany().HasForeignKey(p => p.MemberId).IsRequired(required).OnDelete(OnDelete);
+        modelBuilder.Entity<ThreadNote>().HasOne(n => n.Thread).WithMany().HasForeignKey(n => n.ThreadId).IsRequired(required).OnDelete(OnDelete);
     }
 }

@@ -1,6 +1,6 @@
 namespace PrivacyEf.Tests.Retention.Model;
 
-/// <summary>Not retained, and its foreign key restricts deleting the invoice it pays: the purge must report those invoices.</summary>
+/// <summary>Not retained, and its foreign key restricts deleting the invoice it pays: the purge must keep those invoices and count them.</summary>
 public class Payment
 {
     public int Id { get; set; }

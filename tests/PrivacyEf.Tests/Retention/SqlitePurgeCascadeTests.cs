@@ -1,0 +1,5 @@
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Retention;
+
+public sealed class SqlitePurgeCascadeTests() : PurgeCascadeTests(new SqliteTarget());
