@@ -416,6 +416,30 @@ public sealed class DiagnosticTests
         Assert.Empty(output.AllDiagnostics);
     }
 
+    [Theory]
+    [InlineData("[Microsoft.EntityFrameworkCore.Owned]", false)]
+    [InlineData("[Shop.Owned]", true)]
+    [InlineData("", true)]
+    public void PRIV011_is_not_reported_for_a_type_marked_Owned_by_EF(string attribute, bool reported)
+    {
+        var output = GeneratorHarness.Run(("Address.cs", $$"""
+            using PrivacyEf;
+
+            namespace Shop;
+
+            public sealed class OwnedAttribute : System.Attribute;
+
+            {{attribute}}
+            public class Address
+            {
+                [Personal(PersonalDataCategory.Location, Encrypt = true)]
+                public string Street { get; set; } = "";
+            }
+            """));
+
+        Assert.Equal(reported, output.AllDiagnostics.Any(d => d.Id == "PRIV011"));
+    }
+
     [Fact]
     public void Each_descriptor_is_an_enabled_error_in_the_PrivacyEf_category()
     {

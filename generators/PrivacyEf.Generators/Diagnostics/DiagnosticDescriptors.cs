@@ -78,7 +78,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingDataSubject = new(
         "PRIV011",
         "Personal data without a [DataSubject]",
-        "Entity '{0}' holds personal data but no property is marked [DataSubject], so its rows cannot be found for an export or erasure request; mark the property that identifies the person (its own key, or the foreign key to the person)",
+        "Entity '{0}' holds personal data but no property is marked [DataSubject], so its rows cannot be found for an export or erasure request; mark the property that identifies the person (its own key, or the foreign key to the person); a type owned by an entity that has one needs none when marked [Owned]",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -30,6 +30,23 @@ internal sealed class TypeParser
         _checks = new PropertyChecks(type);
     }
 
+    /// <summary>
+    /// Whether the class is marked <c>[Owned]</c>: part of its owner's row, reached by the owner's data subject, so it
+    /// needs no [DataSubject] of its own (and could not have one that means anything).
+    /// </summary>
+    private bool IsOwnedType()
+    {
+        foreach (var attribute in _type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "OwnedAttribute", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The entity's name in messages; built only when there is one to write.</summary>
     private string EntityName => _entityName ??= _type.ToDisplayString(MessageFormat);
 
@@ -128,7 +145,7 @@ internal sealed class TypeParser
             retention = ReadRetention(retainAttribute, retainOwner, properties);
         }
 
-        if (personal.Count > 0 && dataSubject is null)
+        if (personal.Count > 0 && dataSubject is null && !IsOwnedType())
         {
             // A warning, not an error: the entity is still protected, only subject requests cannot reach it.
             _diagnostics.Add(DiagnosticInfo.Create(

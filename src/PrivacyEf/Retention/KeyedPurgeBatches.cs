@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
 using PrivacyEf.Internal;
 using PrivacyEf.Kernel;
 
@@ -44,6 +45,9 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
             expired = expired.Where(purge.NotAnonymized!);
         }
 
+        // Before anything changes: an owned type's personal values the update cannot reach stop this entity's purge.
+        var ownedSetters = anonymize ? OwnedAnonymization.SettersFor<TEntity>(entityType, run.Now) : null;
+
         var eligible = expired;
         long held = 0;
         if (purge.OnLegalHold is { } onHold)
@@ -73,16 +77,20 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         if (anonymize)
         {
             await run.PrepareEncryptedWritesAsync(entityType, cancellationToken).ConfigureAwait(false);
+            foreach (var owned in entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            {
+                await run.PrepareEncryptedWritesAsync(owned.TargetEntityType, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var values = new AnonymizedValues(entityType, run.Now);
-        var walk = new KeyedPurgeWalk<TEntity, TKey>(run, keySelector, eligible, (batch, token) => ApplyAsync(batch, anonymize, values, token), name, action);
+        var walk = new KeyedPurgeWalk<TEntity, TKey>(run, keySelector, eligible, (batch, token) => ApplyAsync(batch, anonymize, values, ownedSetters, token), name, action);
         await KeysetBatchRunner.RunAsync(db, walk, KeysetPosition<TKey>.Start, cancellationToken).ConfigureAwait(false);
         return new PurgeEntityReport(name, action, cutoff, walk.Processed, held, walk.Batches, Stopwatch.GetElapsedTime(started), walk.Failures) { KeptForDependents = keptForDependents };
     }
 
     /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>
-    private Task<int> ApplyAsync(IQueryable<TEntity> batch, bool anonymize, AnonymizedValues values, CancellationToken cancellationToken)
+    private Task<int> ApplyAsync(IQueryable<TEntity> batch, bool anonymize, AnonymizedValues values, Action<UpdateSettersBuilder<TEntity>>? ownedSetters, CancellationToken cancellationToken)
     {
         if (!anonymize)
         {
@@ -90,6 +98,12 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         }
 
         var setters = purge.Anonymize!;
-        return batch.ExecuteUpdateAsync(s => setters(s, values), cancellationToken);
+        return batch.ExecuteUpdateAsync(
+            s =>
+            {
+                setters(s, values);
+                ownedSetters?.Invoke(s);
+            },
+            cancellationToken);
     }
 }

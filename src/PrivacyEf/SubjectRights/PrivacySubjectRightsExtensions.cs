@@ -178,6 +178,19 @@ public static class PrivacySubjectRightsExtensions
                 : new SubjectField(value, Personal: false, Category: null, Purposes: [], Retention: null);
         }
 
+        // Owned types are part of the row, kept as long as it is: their fields follow, named by their path.
+        foreach (var (path, ownedType, owned) in OwnedInstances.Of(entityType, row))
+        {
+            var ownedMetadata = PrivacyRegistry.Find(ownedType.ClrType);
+            foreach (var property in ownedType.GetProperties().Where(p => !p.IsShadowProperty()))
+            {
+                var value = property.GetGetter().GetClrValueUsingContainingEntity(owned);
+                fields[path + "." + property.Name] = ownedMetadata?.FindProperty(property.Name) is { } personal
+                    ? new SubjectField(value, Personal: true, personal.Category, ownedMetadata.EffectivePurposes(personal), retention)
+                    : new SubjectField(value, Personal: false, Category: null, Purposes: [], Retention: null);
+            }
+        }
+
         return fields;
     }
 }

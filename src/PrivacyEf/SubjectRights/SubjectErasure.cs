@@ -129,6 +129,24 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
             entry.Property(anonymizedAt.Name).CurrentValue = now;
         }
 
+        // Owned types are part of the row: their personal values go too, through the change tracker like the owner's.
+        foreach (var (_, ownedType, owned) in OwnedInstances.Of(entityType, entry.Entity))
+        {
+            if (PrivacyRegistry.Find(ownedType.ClrType) is not { } ownedMetadata)
+            {
+                continue;
+            }
+
+            var ownedEntry = context.Entry(owned);
+            var ownedValues = new AnonymizedValues(ownedType, now);
+            foreach (var personal in ownedMetadata.Properties.Where(p => ownedValues.IsMapped(p.Name)))
+            {
+                var property = ownedEntry.Property(personal.Name);
+                property.CurrentValue = ownedValues.ValueFor(personal.Name);
+                property.IsModified = true;
+            }
+        }
+
         return true;
     }
 }
