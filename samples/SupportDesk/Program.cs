@@ -96,7 +96,7 @@ async Task ExportAsync(int id, bool full)
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
-    var export = await db.ExportSubjectAsync(id);
+    var export = await db.ExportSubjectAsync<Customer>(id);
     using var json = new MemoryStream();
     await export.WriteJsonAsync(json);
     var lines = System.Text.Encoding.UTF8.GetString(json.ToArray()).Split('\n');
@@ -115,7 +115,7 @@ async Task EraseAsync(int id)
 {
     await using var scope = provider.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<SupportDb>();
-    var receipt = await db.EraseSubjectAsync(id);
+    var receipt = await db.EraseSubjectAsync<Customer>(id);
     Console.WriteLine(receipt);
     using var system = Privacy.System(reason: "sample: show what the erasure left");
     Console.WriteLine($"  Customers left: {string.Join(", ", await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => "#" + c.Id + " " + c.Name).ToListAsync())}");

@@ -441,12 +441,70 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PRIV020_a_kind_that_is_not_a_data_subject()
+    {
+        var diagnostic = AssertSingleDiagnostic("PRIV020", """
+            namespace Shop
+            {
+                public class Warehouse
+                {
+                    public int Id { get; set; }
+                }
+
+                public class Ticket
+                {
+                    public int Id { get; set; }
+
+                    [[|DataSubject(typeof(Warehouse))|]]
+                    public int WarehouseId { get; set; }
+
+                    [Personal(PersonalDataCategory.FreeText)]
+                    public string Body { get; set; } = "";
+                }
+            }
+            """);
+
+        Assert.Contains("'Shop.Warehouse'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_kind_of_data_subject_is_emitted_into_the_metadata()
+    {
+        var output = GeneratorHarness.Run(("Ticket.cs", """
+            using PrivacyEf;
+
+            namespace Shop;
+
+            public class Customer
+            {
+                [DataSubject]
+                public int Id { get; set; }
+            }
+
+            public class Ticket
+            {
+                public int Id { get; set; }
+
+                [DataSubject(typeof(Customer))]
+                public int CustomerId { get; set; }
+
+                [Personal(PersonalDataCategory.FreeText)]
+                public string Body { get; set; } = "";
+            }
+            """));
+
+        Assert.Empty(output.AllDiagnostics);
+        Assert.Empty(output.CompilationErrors());
+        Assert.Contains("DataSubjectKind = typeof(global::Shop.Customer),", output.Sources["Shop.TicketPrivacy.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_descriptor_is_an_enabled_error_in_the_PrivacyEf_category()
     {
         var descriptors = Diagnostics.DiagnosticDescriptors.All;
 
         Assert.Equal(
-            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017", "PRIV018", "PRIV019"],
+            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017", "PRIV018", "PRIV019", "PRIV020"],
             descriptors.Select(descriptor => descriptor.Id));
         Assert.All(descriptors, descriptor =>
         {

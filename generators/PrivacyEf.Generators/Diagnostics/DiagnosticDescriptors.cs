@@ -135,6 +135,12 @@ internal static class DiagnosticDescriptors
         "[Personal] on an entity property needs a category",
         "[Personal] on property '{0}' of entity '{1}' names no category; the form without arguments exists only for log generators that create classification attributes themselves, so write [Personal(PersonalDataCategory.X)]");
 
+    /// <summary>{0} property, {1} entity, {2} the named kind.</summary>
+    public static readonly DiagnosticDescriptor DataSubjectKindNotASubject = Create(
+        "PRIV020",
+        "[DataSubject(typeof(...))] must name a data subject",
+        "Property '{0}' of entity '{1}' links its rows to '{2}', but no property of '{2}' is marked [DataSubject]; a kind of data subject is the entity that is the person: mark its own key [DataSubject]");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -154,7 +160,8 @@ internal static class DiagnosticDescriptors
         UnsupportedEntityShape,
         GenericEntity,
         PersonalOnRecordParameter,
-        PersonalWithoutCategory);
+        PersonalWithoutCategory,
+        DataSubjectKindNotASubject);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

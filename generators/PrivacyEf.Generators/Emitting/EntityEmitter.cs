@@ -91,14 +91,28 @@ internal static class EntityEmitter
                 writer.WriteLine(StringArray(entity.Purposes) + ",");
                 writer.WriteLine(Retention(entity.Retention) + ",");
                 writer.WriteLine(NullableString(entity.DataSubjectProperty) + ",");
-                if (entity.Retention is null)
+                if (entity.Retention is null && entity.DataSubjectKind is null)
                 {
                     writer.WriteLine(NullableString(entity.LegalHoldProperty) + ");");
                 }
                 else
                 {
                     writer.WriteLine(NullableString(entity.LegalHoldProperty) + ")");
-                    RetentionEmitter.WritePurgeRegistration(writer, entity, entity.Retention);
+                    writer.WriteLine("{");
+                    using (writer.Indent())
+                    {
+                        if (entity.Retention is not null)
+                        {
+                            RetentionEmitter.WritePurgeRegistration(writer, entity, entity.Retention);
+                        }
+
+                        if (entity.DataSubjectKind is not null)
+                        {
+                            writer.WriteLine("DataSubjectKind = typeof(" + entity.DataSubjectKind + "),");
+                        }
+                    }
+
+                    writer.WriteLine("};");
                 }
             }
 

@@ -17,19 +17,13 @@ internal static class RetentionEmitter
     /// <summary>Anonymize = 1 in <c>PrivacyEf.RetentionAction</c>.</summary>
     public static bool Anonymizes(RetentionModel retention) => retention.Action.Value == 1;
 
-    /// <summary>Writes the object initializer that attaches the typed purge to the metadata being constructed.</summary>
+    /// <summary>Writes the member of the metadata's object initializer that attaches the typed purge.</summary>
     public static void WritePurgeRegistration(IndentedWriter writer, EntityModel entity, RetentionModel retention)
     {
         var arguments = "ExpiredBefore, "
             + (entity.LegalHoldProperty is null ? "null" : "OnLegalHold()") + ", "
             + (Anonymizes(retention) ? "Anonymize, NotAnonymized()" : "null, null");
-        writer.WriteLine("{");
-        using (writer.Indent())
-        {
-            writer.WriteLine("Purge = new " + RetentionPurge + "<" + entity.FullyQualifiedTypeName + ">(" + arguments + "),");
-        }
-
-        writer.WriteLine("};");
+        writer.WriteLine("Purge = new " + RetentionPurge + "<" + entity.FullyQualifiedTypeName + ">(" + arguments + "),");
     }
 
     public static void WriteMembers(IndentedWriter writer, EntityModel entity, RetentionModel retention)

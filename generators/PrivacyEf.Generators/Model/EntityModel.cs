@@ -18,6 +18,9 @@ internal sealed record EntityModel(
     string? LegalHoldProperty,
     bool CarriesMasks)
 {
+    /// <summary>The kind of data subject <see cref="DataSubjectProperty"/> links to, <c>global::</c>-qualified; null when not named.</summary>
+    public string? DataSubjectKind { get; init; }
+
     public string FullyQualifiedGeneratedClassName => Namespace.Length == 0
         ? "global::" + GeneratedClassName
         : "global::" + Namespace + "." + GeneratedClassName;

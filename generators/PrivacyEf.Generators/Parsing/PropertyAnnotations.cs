@@ -19,6 +19,12 @@ internal sealed class PropertyAnnotations
 
     public bool HasDataSubject { get; set; }
 
+    /// <summary>The kind named by <c>[DataSubject(typeof(Customer))]</c>, <c>global::</c>-qualified; null for a bare <c>[DataSubject]</c>.</summary>
+    public string? DataSubjectKind { get; set; }
+
+    /// <summary>The name of the kind's entity in messages, and whether any of its properties is marked <c>[DataSubject]</c>.</summary>
+    public (string Name, bool IsSubject)? DataSubjectKindFacts { get; set; }
+
     /// <summary>Where <c>[LegalHold]</c> is written, when it is.</summary>
     public LocationInfo? LegalHold { get; set; }
 

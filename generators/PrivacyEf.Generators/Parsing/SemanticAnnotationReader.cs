@@ -37,6 +37,12 @@ internal static class SemanticAnnotationReader
                 case PrivacyAttributeKind.DataSubject:
                     annotations.HasDataSubject = true;
                     annotations.DataSubject = LocationInfo.From(attribute);
+                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol subjectKind)
+                    {
+                        annotations.DataSubjectKind = subjectKind.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                        annotations.DataSubjectKindFacts = (subjectKind.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), DataSubjectKinds.HasSubjectProperty(subjectKind));
+                    }
+
                     break;
                 case PrivacyAttributeKind.LegalHold:
                     annotations.HasLegalHold = true;

@@ -56,6 +56,7 @@ internal sealed class TypeParser
 
         var personal = ImmutableArray.CreateBuilder<PropertyModel>();
         IPropertySymbol? dataSubject = null;
+        string? dataSubjectKind = null;
         IPropertySymbol? legalHold = null;
         foreach (var property in properties)
         {
@@ -95,9 +96,15 @@ internal sealed class TypeParser
 
             if (annotations.HasDataSubject)
             {
+                if (annotations.DataSubjectKindFacts is { IsSubject: false } kindFacts)
+                {
+                    Report(declaringProperty, DiagnosticDescriptors.DataSubjectKindNotASubject, annotations.DataSubject, property.Name, EntityName, kindFacts.Name);
+                }
+
                 if (dataSubject is null)
                 {
                     dataSubject = property;
+                    dataSubjectKind = annotations.DataSubjectKind;
                 }
                 else
                 {
@@ -155,7 +162,7 @@ internal sealed class TypeParser
         }
 
         var fullyQualifiedName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var entity = _hasErrors ? null : CreateModel(fullyQualifiedName, personal.ToImmutable(), classPurposes, retention, dataSubject, legalHold);
+        var entity = _hasErrors ? null : CreateModel(fullyQualifiedName, personal.ToImmutable(), classPurposes, retention, dataSubject, dataSubjectKind, legalHold);
         return new EntityParseResult(fullyQualifiedName, entity, _diagnostics.ToImmutable().ToEquatableArray());
     }
 
@@ -354,6 +361,7 @@ internal sealed class TypeParser
         EquatableArray<string> classPurposes,
         RetentionModel? retention,
         IPropertySymbol? dataSubject,
+        string? dataSubjectKind,
         IPropertySymbol? legalHold)
     {
         // A file-local type, or one nested where a namespace-level class cannot see it, cannot be named by
@@ -399,7 +407,10 @@ internal sealed class TypeParser
             retention,
             dataSubject?.Name,
             legalHold?.Name,
-            MaskCarrier.CanCarry(_type));
+            MaskCarrier.CanCarry(_type))
+        {
+            DataSubjectKind = dataSubjectKind,
+        };
     }
 
     /// <summary>

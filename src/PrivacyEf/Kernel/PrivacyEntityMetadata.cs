@@ -26,6 +26,12 @@ public sealed record PrivacyEntityMetadata(
     /// </summary>
     public RetentionPurge? Purge { get; init; }
 
+    /// <summary>
+    /// The kind of data subject <see cref="DataSubjectProperty"/> links to, as <c>[DataSubject(typeof(Customer))]</c>
+    /// names it; null when the attribute names none (then the navigation, or the model's only kind, tells).
+    /// </summary>
+    public Type? DataSubjectKind { get; init; }
+
     /// <summary>The personal property of the given name, or null.</summary>
     /// <param name="propertyName">The CLR property name.</param>
     /// <returns>The property's metadata, or null when it is not personal.</returns>

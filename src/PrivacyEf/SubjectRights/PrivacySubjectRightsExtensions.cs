@@ -18,14 +18,39 @@ public static class PrivacySubjectRightsExtensions
     /// <param name="subjectId">The subject's id, as the <c>[DataSubject]</c> properties hold it.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The export; <see cref="SubjectExport.WriteJsonAsync"/> writes it as JSON.</returns>
-    public static async Task<SubjectExport> ExportSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The model has several kinds of data subject: name one with <see cref="ExportSubjectAsync{TSubject}"/>.</exception>
+    public static Task<SubjectExport> ExportSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(subjectId);
+        return ExportAsync(context, subjectId, SubjectKinds.Of(context.Model).All(nameof(ExportSubjectAsync)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Collects every row of the data subject of kind <typeparamref name="TSubject"/> (the entity that is the person):
+    /// its own row and the rows linked to that kind, never the rows of another kind that shares the id.
+    /// </summary>
+    /// <typeparam name="TSubject">The kind of data subject, an entity whose own key is marked <see cref="DataSubjectAttribute"/>.</typeparam>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>.</param>
+    /// <param name="subjectId">The subject's key.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The export.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="TSubject"/> is not a kind of data subject of the model.</exception>
+    public static Task<SubjectExport> ExportSubjectAsync<TSubject>(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
+        where TSubject : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(subjectId);
+        return ExportAsync(context, subjectId, SubjectKinds.Of(context.Model).LinkedTo(typeof(TSubject)), cancellationToken);
+    }
+
+    private static async Task<SubjectExport> ExportAsync(DbContext context, object subjectId, IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> linked, CancellationToken cancellationToken)
+    {
         var clock = PrivacyKernel.Of(context).Clock;
         var entities = new List<SubjectEntityExport>();
         using (Privacy.System("data subject export"))
         {
-            foreach (var (entityType, metadata) in SubjectRows.LinkedEntities(context.Model).Reverse())
+            foreach (var (entityType, metadata) in linked.Reverse())
             {
                 var rows = await SubjectRows.LoadAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, tracking: false, cancellationToken).ConfigureAwait(false);
                 if (rows.Count == 0)
@@ -64,11 +89,35 @@ public static class PrivacySubjectRightsExtensions
     /// <param name="subjectId">The subject's id, as the <c>[DataSubject]</c> properties hold it.</param>
     /// <param name="cancellationToken">Cancels the erasure before it commits (then nothing changes).</param>
     /// <returns>The receipt: counts and time only.</returns>
-    /// <exception cref="InvalidOperationException">The context has pending changes.</exception>
-    public static async Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The context has pending changes, or the model has several kinds of data subject (name one with <see cref="EraseSubjectAsync{TSubject}"/>).</exception>
+    public static Task<ErasureReceipt> EraseSubjectAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(subjectId);
+        return EraseAsync(context, subjectId, SubjectKinds.Of(context.Model).All(nameof(EraseSubjectAsync)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases the data subject of kind <typeparamref name="TSubject"/>: its own row and the rows linked to that kind,
+    /// as <see cref="EraseSubjectAsync(DbContext, object, CancellationToken)"/> does; rows of another kind that shares
+    /// the id are never touched.
+    /// </summary>
+    /// <typeparam name="TSubject">The kind of data subject, an entity whose own key is marked <see cref="DataSubjectAttribute"/>.</typeparam>
+    /// <param name="context">A context configured with <c>UsePrivacy</c>, without pending changes.</param>
+    /// <param name="subjectId">The subject's key.</param>
+    /// <param name="cancellationToken">Cancels the erasure before it commits.</param>
+    /// <returns>The receipt.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="TSubject"/> is not a kind of data subject of the model.</exception>
+    public static Task<ErasureReceipt> EraseSubjectAsync<TSubject>(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
+        where TSubject : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(subjectId);
+        return EraseAsync(context, subjectId, SubjectKinds.Of(context.Model).LinkedTo(typeof(TSubject)), cancellationToken);
+    }
+
+    private static async Task<ErasureReceipt> EraseAsync(DbContext context, object subjectId, IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> linked, CancellationToken cancellationToken)
+    {
         RefusePendingChanges(context);
         var kernel = PrivacyKernel.Of(context);
         var clock = kernel.Clock;
@@ -86,7 +135,7 @@ public static class PrivacySubjectRightsExtensions
                 try
                 {
                     var erasure = new SubjectErasure(context, subjectId, now);
-                    foreach (var (entityType, metadata) in SubjectRows.LinkedEntities(context.Model))
+                    foreach (var (entityType, metadata) in linked)
                     {
                         results.Add(await erasure.EraseAsync(entityType, metadata, cancellationToken).ConfigureAwait(false));
                         ForgetWhatTheErasureLoaded(context, callersEntities);
