@@ -84,13 +84,23 @@ internal static class DependentRows
         return DeletionImpact.Allowed(cascaded, unlinked);
     }
 
-    /// <summary>The foreign keys whose principal rows may be rows of <paramref name="principal"/>, ownerships left out.</summary>
+    /// <summary>
+    /// The foreign keys whose principal rows may be rows of <paramref name="principal"/>. Left out: ownerships, and the
+    /// key-to-key link between the tables of one row (a TPT derived table, table splitting), which is the row itself.
+    /// </summary>
     public static IEnumerable<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
         model.GetEntityTypes()
             .Where(dependent => !dependent.IsOwned() && !dependent.HasSharedClrType && dependent.GetTableName() is not null)
             .SelectMany(dependent => dependent.GetDeclaredForeignKeys())
             .Where(foreignKey => !foreignKey.IsOwnership
+                && !IsLinkBetweenTablesOfOneRow(foreignKey)
                 && (foreignKey.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(foreignKey.PrincipalEntityType)));
+
+    private static bool IsLinkBetweenTablesOfOneRow(IForeignKey foreignKey) =>
+        foreignKey.DeclaringEntityType.GetRootType() == foreignKey.PrincipalEntityType.GetRootType()
+        && foreignKey.PrincipalKey.IsPrimaryKey()
+        && foreignKey.DeclaringEntityType.FindPrimaryKey() is { } key
+        && key.Properties.SequenceEqual(foreignKey.Properties);
 
     /// <summary>
     /// Whether no row of <paramref name="entityType"/> may be removed by a cascade: rows linked to a data subject go only

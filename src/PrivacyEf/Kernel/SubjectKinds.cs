@@ -60,7 +60,8 @@ internal sealed class SubjectKinds
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not a kind of data subject of this model.</exception>
     public IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> LinkedTo(Type kind)
     {
-        var entityType = Kinds.FirstOrDefault(k => k.ClrType == kind)
+        // A derived type of a kind names its hierarchy: the hierarchy's ids are one key space.
+        var entityType = Kinds.FirstOrDefault(k => k.ClrType == kind) ?? Kinds.FirstOrDefault(k => k.ClrType.IsAssignableFrom(kind))
             ?? throw new ArgumentException(
                 $"{kind.Name} is not a kind of data subject in this model: mark its own key [DataSubject]. The kinds are: {(Kinds.Count == 0 ? "none" : Names(Kinds))}.",
                 nameof(kind));

@@ -28,6 +28,10 @@ internal static class SubjectRows
             .Select(e => (e.EntityType, Metadata: e.Metadata!))
             .ToList();
 
+        // A set of a base type holds the rows of its derived types: a hierarchy is read and erased through its
+        // topmost linked type only, or its rows would be exported twice (and a customer counted as three kinds).
+        linked.RemoveAll(l => l.EntityType.GetAllBaseTypes().Any(b => linked.Exists(other => other.EntityType == b)));
+
         // Dependents first, in the order the retention purge uses too, so deleting a subject's rows never trips a foreign key.
         return DependentsFirstOrder.Sort(linked, e => e.EntityType);
     }

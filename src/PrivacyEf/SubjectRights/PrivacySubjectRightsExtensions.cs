@@ -215,6 +215,13 @@ public static class PrivacySubjectRightsExtensions
     private static Dictionary<string, SubjectField> Describe(DbContext context, IEntityType entityType, PrivacyEntityMetadata metadata, object row)
     {
         var entry = context.Entry(row);
+
+        // A row read through a base type may be of a derived type, with personal properties of its own.
+        if (entry.Metadata != entityType && PrivacyRegistry.Find(entry.Metadata.ClrType) is { } derived)
+        {
+            (entityType, metadata) = (entry.Metadata, derived);
+        }
+
         var retention = metadata.Retention is { } rule
             ? $"{PlainLanguage.Period(rule.Days)} after {PlainLanguage.Describe(rule.FromProperty)}, then {(rule.Action == RetentionAction.Anonymize ? "anonymized" : "deleted")}"
             : null;

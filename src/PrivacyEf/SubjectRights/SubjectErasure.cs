@@ -61,7 +61,11 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
                 }
             }
 
-            if (Anonymize(entry, entityType, metadata, values))
+            // A row read through a base type may be of a derived type, with personal properties of its own.
+            var rowType = entry.Metadata;
+            var rowMetadata = rowType == entityType ? metadata : PrivacyRegistry.Find(rowType.ClrType) ?? metadata;
+            var rowValues = rowType == entityType ? values : new AnonymizedValues(rowType, now);
+            if (Anonymize(entry, rowType, rowMetadata, rowValues))
             {
                 anonymized++;
             }
