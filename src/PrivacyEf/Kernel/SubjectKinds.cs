@@ -21,9 +21,13 @@ internal sealed class SubjectKinds
     private SubjectKinds(IModel model)
     {
         var linked = SubjectRows.LinkedEntities(model);
-        Kinds = [.. linked.Where(l => IsOwnKey(l.EntityType, l.Metadata.DataSubjectProperty!)).Select(l => l.EntityType)];
+        Kinds = [.. linked.Where(l => IsOwnKey(l.EntityType, SubjectRows.LinkOf(l.EntityType, l.Metadata.DataSubjectProperty!)!.Name)).Select(l => l.EntityType)];
         var found = new List<(IEntityType, PrivacyEntityMetadata, IEntityType?)>();
-        var trouble = new List<string>();
+
+        // A link the model does not map would leave its rows out of every request without a word.
+        var trouble = SubjectRows.UnresolvedLinks(model)
+            .Select(link => $"{link} is marked [DataSubject], but the model maps no column for it (an ignored property, or a navigation without a single foreign key)")
+            .ToList();
         foreach (var (entityType, metadata) in linked)
         {
             found.Add((entityType, metadata, KindOf(entityType, metadata, trouble)));
@@ -76,13 +80,13 @@ internal sealed class SubjectKinds
 
     private IEntityType? KindOf(IEntityType entityType, PrivacyEntityMetadata metadata, List<string> trouble)
     {
-        var property = metadata.DataSubjectProperty!;
+        var property = SubjectRows.LinkOf(entityType, metadata.DataSubjectProperty!)!.Name;
         if (Kinds.Contains(entityType))
         {
             return entityType;
         }
 
-        var link = $"{entityType.DisplayName()}.{property}";
+        var link = $"{entityType.DisplayName()}.{metadata.DataSubjectProperty}";
         if (metadata.DataSubjectKind is { } named)
         {
             var kind = Kinds.FirstOrDefault(k => k.ClrType == named);

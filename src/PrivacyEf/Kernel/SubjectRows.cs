@@ -24,7 +24,7 @@ internal static class SubjectRows
         var linked = model.GetEntityTypes()
             .Where(e => !e.IsOwned())
             .Select(e => (EntityType: e, Metadata: PrivacyRegistry.Find(e.ClrType)))
-            .Where(e => e.Metadata?.DataSubjectProperty is { } property && e.EntityType.FindProperty(property) is not null)
+            .Where(e => e.Metadata?.DataSubjectProperty is { } property && LinkOf(e.EntityType, property) is not null)
             .Select(e => (e.EntityType, Metadata: e.Metadata!))
             .ToList();
 
@@ -36,13 +36,30 @@ internal static class SubjectRows
         return DependentsFirstOrder.Sort(linked, e => e.EntityType);
     }
 
+    /// <summary>
+    /// The column that holds the subject's id: the property marked <c>[DataSubject]</c>, or, when a navigation is marked,
+    /// its foreign key (a shadow property when the class declares none). Null when the model maps neither.
+    /// </summary>
+    public static IProperty? LinkOf(IEntityType entityType, string subjectProperty) =>
+        entityType.FindProperty(subjectProperty)
+        ?? (entityType.FindNavigation(subjectProperty) is { IsOnDependent: true, ForeignKey.Properties: [var foreignKey] } ? foreignKey : null);
+
+    /// <summary>The subject links the model cannot resolve to a column (an ignored property, a collection navigation), as <c>Entity.Property</c>.</summary>
+    public static IReadOnlyList<string> UnresolvedLinks(IModel model) =>
+        [.. model.GetEntityTypes()
+            .Where(e => !e.IsOwned())
+            .Select(e => (EntityType: e, Property: PrivacyRegistry.Find(e.ClrType)?.DataSubjectProperty))
+            .Where(e => e.Property is not null && LinkOf(e.EntityType, e.Property) is null)
+            .Select(e => $"{e.EntityType.DisplayName()}.{e.Property}")
+            .Distinct()];
+
     /// <summary>The subject's rows of one entity type, loaded (and decrypted) by EF.</summary>
     public static async Task<IReadOnlyList<object>> LoadAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, bool tracking, CancellationToken cancellationToken)
     {
-        var property = entityType.FindProperty(subjectProperty)!;
+        var property = LinkOf(entityType, subjectProperty)!;
         var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
         var query = QueryMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
-        return await ((Task<IReadOnlyList<object>>)query.Invoke(null, [context, subjectProperty, id, tracking, cancellationToken])!).ConfigureAwait(false);
+        return await ((Task<IReadOnlyList<object>>)query.Invoke(null, [context, property.Name, id, tracking, cancellationToken])!).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,10 +68,10 @@ internal static class SubjectRows
     /// </summary>
     public static async Task<IReadOnlyList<object?[]>> LoadColumnsAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, IReadOnlyList<IProperty> columns, CancellationToken cancellationToken)
     {
-        var property = entityType.FindProperty(subjectProperty)!;
+        var property = LinkOf(entityType, subjectProperty)!;
         var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
         var query = ColumnsMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
-        return await ((Task<IReadOnlyList<object?[]>>)query.Invoke(null, [context, subjectProperty, id, columns, cancellationToken])!).ConfigureAwait(false);
+        return await ((Task<IReadOnlyList<object?[]>>)query.Invoke(null, [context, property.Name, id, columns, cancellationToken])!).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,7 +82,7 @@ internal static class SubjectRows
     {
         foreach (var (entityType, metadata) in LinkedEntities(context.Model))
         {
-            var property = entityType.FindProperty(metadata.DataSubjectProperty!)!;
+            var property = LinkOf(entityType, metadata.DataSubjectProperty!)!;
             if (!TryConvertId(subjectId, property.ClrType, out var id))
             {
                 continue;
@@ -84,10 +101,10 @@ internal static class SubjectRows
     /// <summary>How many rows of one entity type the subject has, query filters aside.</summary>
     public static Task<int> CountAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, CancellationToken cancellationToken)
     {
-        var property = entityType.FindProperty(subjectProperty)!;
+        var property = LinkOf(entityType, subjectProperty)!;
         var id = ConvertId(subjectId, property.ClrType, entityType, subjectProperty);
         var count = CountMethod.MakeGenericMethod(entityType.ClrType, property.ClrType);
-        return (Task<int>)count.Invoke(null, [context, subjectProperty, id, cancellationToken])!;
+        return (Task<int>)count.Invoke(null, [context, property.Name, id, cancellationToken])!;
     }
 
     private static Task<int> CountOfAsync<TEntity, TKey>(DbContext context, string property, TKey id, CancellationToken cancellationToken)

@@ -91,8 +91,9 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         foreach (var (entityType, metadata, kept) in remaining)
         {
             // Kept rows whose link to the subject was the foreign key the database set to null are no longer the subject's.
+            var link = SubjectRows.LinkOf(entityType, metadata.DataSubjectProperty!);
             var expected = kept - unlinked
-                .Where(pair => pair.Key.DeclaringEntityType.IsAssignableFrom(entityType) && pair.Key.Properties.Any(p => p.Name == metadata.DataSubjectProperty))
+                .Where(pair => pair.Key.DeclaringEntityType.IsAssignableFrom(entityType) && pair.Key.Properties.Contains(link))
                 .Sum(pair => pair.Value);
             var actual = await SubjectRows.CountAsync(context, entityType, metadata.DataSubjectProperty!, subjectId, cancellationToken).ConfigureAwait(false);
             if (actual != expected)

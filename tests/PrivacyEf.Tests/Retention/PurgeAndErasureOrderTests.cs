@@ -52,9 +52,10 @@ public abstract class PurgeAndErasureOrderTests(DatabaseTarget target) : IDispos
         var purgeOrder = report.Entities.Select(e => e.Entity).Where(loyalty.Contains).ToList();
         var erasureOrder = receipt.Entities.Select(e => e.Entity).ToList();
         Assert.Equal([nameof(Perk), nameof(Account), nameof(Card)], purgeOrder);
-        Assert.Equal(purgeOrder, erasureOrder.Where(purgeOrder.Contains));
-        Assert.True(erasureOrder.IndexOf(nameof(LoungePass)) < erasureOrder.IndexOf(nameof(Account)), string.Join(", ", erasureOrder));
-        Assert.True(erasureOrder.IndexOf(nameof(Perk)) < erasureOrder.IndexOf(nameof(GoldCard)), string.Join(", ", erasureOrder));
+
+        // Erasure, like the purge, works on a hierarchy through its base type (its set holds the gold cards and lounge
+        // passes too), in the same order.
+        Assert.Equal(purgeOrder, erasureOrder);
         Assert.Equal(5, receipt.Erased);
     }
 

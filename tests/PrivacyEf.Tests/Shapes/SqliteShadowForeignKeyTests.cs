@@ -1,0 +1,5 @@
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Shapes;
+
+public sealed class SqliteShadowForeignKeyTests() : ShadowForeignKeyTests(new SqliteTarget());
