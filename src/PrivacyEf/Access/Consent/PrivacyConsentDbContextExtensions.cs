@@ -23,12 +23,14 @@ public static class PrivacyConsentDbContextExtensions
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The consent row written.</returns>
     /// <exception cref="ArgumentException">The purpose is not declared, or no row of the subject exists.</exception>
+    /// <exception cref="InvalidOperationException">The model has several kinds of data subject, which consent cannot tell apart yet.</exception>
     public static async Task<PrivacyConsent> GrantConsentAsync(this DbContext context, object subjectId, string purpose, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         var access = PrivacyAccessLogDbContextExtensions.AccessOf(context);
         RefuseUndeclaredPurpose(access, purpose);
+        RefuseSeveralKinds(context);
         await RefuseUnknownSubjectAsync(context, subjectId, cancellationToken).ConfigureAwait(false);
         var consent = new PrivacyConsent
         {
@@ -95,6 +97,21 @@ public static class PrivacyConsentDbContextExtensions
             throw new ArgumentException(
                 $"Consent to '{purpose}' cannot be recorded: the application declares no such purpose (declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}). Declare it with PrivacyOptions.Purpose(...) or a grant.",
                 nameof(purpose));
+        }
+    }
+
+    /// <summary>
+    /// A consent row holds the subject's id but not its kind: with customers and employees in one model, customer 1's
+    /// consent would let employee 1's rows flow too. Until consent records the kind, it is refused for such a model.
+    /// </summary>
+    private static void RefuseSeveralKinds(DbContext context)
+    {
+        var kinds = SubjectKinds.Of(context.Model).Kinds;
+        if (kinds.Count > 1)
+        {
+            throw new InvalidOperationException(
+                $"Consent cannot be recorded in a model with several kinds of data subject ({string.Join(", ", kinds.Select(k => k.ClrType.Name))}): " +
+                "a consent row names the subject's id but not its kind, so one person's consent would apply to another kind's rows with the same id.");
         }
     }
 
