@@ -24,8 +24,13 @@ internal static class DependentRows
     /// <param name="context">The context, in the transaction the deletion will run in.</param>
     /// <param name="entityType">The row's entity type.</param>
     /// <param name="valueOf">The row's value of a property of one of its keys.</param>
+    /// <param name="deletedAnyway">
+    /// Whether a row (its entity type, its key values) is deleted by the same request anyway, such as another row of the
+    /// same subject in a self-referencing tree: such a row neither keeps this one nor counts as taken by a cascade.
+    /// </param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<DeletionImpact> ImpactOfDeletingAsync(DbContext context, IEntityType entityType, Func<IProperty, object?> valueOf, CancellationToken cancellationToken)
+    public static async Task<DeletionImpact> ImpactOfDeletingAsync(
+        DbContext context, IEntityType entityType, Func<IProperty, object?> valueOf, Func<IEntityType, Func<IProperty, object?>, bool>? deletedAnyway, CancellationToken cancellationToken)
     {
         var cascaded = new Dictionary<IEntityType, int>();
         var unlinked = new Dictionary<IForeignKey, int>();
@@ -44,13 +49,15 @@ internal static class DependentRows
                 }
 
                 var found = await LoadAsync(context, foreignKey, keyValues, cancellationToken).ConfigureAwait(false);
-                if (found.Rows.Count == 0)
+                var rows = deletedAnyway is null ? found.Rows : [.. found.Rows.Where(values => !deletedAnyway(dependent, found.ValueOf(values)))];
+                if (rows.Count == 0)
                 {
                     continue;
                 }
 
                 var through = $"{dependent.DisplayName()}.{string.Join("+", foreignKey.Properties.Select(p => p.Name))}";
-                var kept = KeepsEveryRow(dependent) ? found.Rows.Count : found.HeldCount;
+                var heldCount = found.HeldIn(rows);
+                var kept = KeepsEveryRow(dependent) ? rows.Count : heldCount;
                 switch (foreignKey.DeleteBehavior)
                 {
                     case DeleteBehavior.Cascade when kept > 0:
@@ -58,8 +65,8 @@ internal static class DependentRows
                             $"the database would delete with it {Rows(kept, dependent)} that reference it ({through}, ON DELETE CASCADE), " +
                             "which PrivacyEf keeps by their own rules (legal hold, anonymizing retention, a data subject's erasure)");
                     case DeleteBehavior.Cascade:
-                        cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + found.Rows.Count;
-                        foreach (var values in found.Rows)
+                        cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + rows.Count;
+                        foreach (var values in rows)
                         {
                             if (visited.Add(dependent.Name + "|" + string.Join("|", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))))
                             {
@@ -68,15 +75,15 @@ internal static class DependentRows
                         }
 
                         break;
-                    case DeleteBehavior.SetNull when found.HeldCount > 0:
+                    case DeleteBehavior.SetNull when heldCount > 0:
                         return DeletionImpact.Blocked(
-                            $"{Rows(found.HeldCount, dependent)} under legal hold reference it ({through}, ON DELETE SET NULL), and a held row is never changed");
+                            $"{Rows(heldCount, dependent)} under legal hold reference it ({through}, ON DELETE SET NULL), and a held row is never changed");
                     case DeleteBehavior.SetNull:
-                        unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + found.Rows.Count;
+                        unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + rows.Count;
                         break;
                     default:
                         return DeletionImpact.Blocked(
-                            $"{Rows(found.Rows.Count, dependent)} reference it through a foreign key that does not let the database delete it ({through}, {foreignKey.DeleteBehavior})");
+                            $"{Rows(rows.Count, dependent)} reference it through a foreign key that does not let the database delete it ({through}, {foreignKey.DeleteBehavior})");
                 }
             }
         }
@@ -107,13 +114,20 @@ internal static class DependentRows
     /// by that subject's erasure or their own retention, and rows retained to be anonymized are never deleted. (A row
     /// under legal hold is kept too, whatever its type: see <see cref="HoldProperty"/>.)
     /// </summary>
+    /// <remarks>
+    /// A set of <paramref name="entityType"/> holds the rows of its derived types too, whose rules a row read through it
+    /// does not show: a derived type that links rows to a subject, is retained to be anonymized, or has a legal hold the
+    /// base type does not declare makes every row of the set count as kept.
+    /// </remarks>
     public static bool KeepsEveryRow(IEntityType entityType) =>
-        entityType.GetAllBaseTypesInclusive()
+        entityType.GetAllBaseTypesInclusive().Concat(entityType.GetDerivedTypes())
             .Select(type => PrivacyRegistry.Find(type.ClrType))
             .Any(metadata => metadata is not null
-                && (metadata.DataSubjectProperty is not null || metadata.Retention?.Action == RetentionAction.Anonymize));
+                && (metadata.DataSubjectProperty is not null || metadata.Retention?.Action == RetentionAction.Anonymize))
+        || (HoldProperty(entityType) is null
+            && entityType.GetDerivedTypes().Any(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty is not null));
 
-    /// <summary>The <c>[LegalHold]</c> flag of <paramref name="entityType"/>, or null when it has none.</summary>
+    /// <summary>The <c>[LegalHold]</c> flag of <paramref name="entityType"/> (declared on it or a base type), or null when it has none.</summary>
     public static IProperty? HoldProperty(IEntityType entityType) =>
         entityType.GetAllBaseTypesInclusive()
             .Select(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty)
@@ -157,11 +171,14 @@ internal static class DependentRows
             .Select(Expression.Lambda<Func<TEntity, object?[]>>(Expression.NewArrayInit(typeof(object), selected), row))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return new FoundRows(rows, columns, hold is null ? 0 : rows.Count(values => values[columns.Count] is true));
+        return new FoundRows(rows, columns, hold is not null);
     }
 
-    private sealed record FoundRows(List<object?[]> Rows, List<IProperty> Columns, int HeldCount)
+    private sealed record FoundRows(List<object?[]> Rows, List<IProperty> Columns, bool ReadHold)
     {
+        /// <summary>How many of <paramref name="rows"/> are under legal hold (their flag is read after the key columns).</summary>
+        public int HeldIn(List<object?[]> rows) => ReadHold ? rows.Count(values => values[Columns.Count] is true) : 0;
+
         /// <summary>A row's value of a key property; null (so the key is not followed) for one the query did not read.</summary>
         public Func<IProperty, object?> ValueOf(object?[] values) => property => Columns.IndexOf(property) is var index and >= 0 ? values[index] : null;
     }

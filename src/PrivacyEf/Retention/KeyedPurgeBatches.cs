@@ -34,6 +34,14 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         var db = run.Context;
         var cutoff = run.Now.AddDays(-retention.Days);
         var anonymize = retention.Action == RetentionAction.Anonymize;
+        if (entityType.GetMappingStrategy() == RelationalAnnotationNames.TptMappingStrategy)
+        {
+            // EF runs no ExecuteDelete or ExecuteUpdate on a TPT hierarchy: say which entity, before anything changes.
+            throw new InvalidOperationException(
+                $"{entityType.DisplayName()} has a retention rule but is mapped table-per-type, and the purge deletes and anonymizes with set-based SQL, which EF does not run on a TPT hierarchy; " +
+                "map the hierarchy table-per-hierarchy or table-per-concrete-type (UseTphMappingStrategy, UseTpcMappingStrategy).");
+        }
+
         if (anonymize && purge.Anonymize is null)
         {
             throw new InvalidOperationException($"{entityType.DisplayName()} is retained with Then = Anonymize but its generated purge has no anonymizing setters; rebuild the project with the current PrivacyEf generator.");

@@ -200,6 +200,22 @@ public static class PrivacySubjectRightsExtensions
 
     private static void UndoPendingErasure(DbContext context, HashSet<object> callersEntities)
     {
+        // Without detecting changes again: the change that failed the erasure would fail this cleanup too, and leave
+        // the erasure's entities in the caller's context.
+        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            UndoTrackedChanges(context, callersEntities);
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static void UndoTrackedChanges(DbContext context, HashSet<object> callersEntities)
+    {
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList())
         {
             if (callersEntities.Contains(entry.Entity))

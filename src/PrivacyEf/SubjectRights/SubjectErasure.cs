@@ -24,43 +24,41 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         var rows = await ErasureRows.TrackAsync(context, entityType, metadata, subjectId, cancellationToken).ConfigureAwait(false);
         var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
         var values = new AnonymizedValues(entityType, now);
-        int deleted = 0, anonymized = 0, held = 0, kept = 0;
-        var reasons = new List<string>();
+        int deleted = 0, anonymized = 0, held = 0;
+        var toAnonymize = new List<EntityEntry>();
+        var toDelete = new List<EntityEntry>();
         foreach (var entry in rows)
         {
             if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
             {
                 held++;
-                continue;
             }
-
-            if (!anonymize)
+            else
             {
-                var impact = await DependentRows.ImpactOfDeletingAsync(context, entityType, p => entry.Property(p.Name).OriginalValue, cancellationToken).ConfigureAwait(false);
-                if (!impact.IsBlocked)
-                {
-                    entry.State = EntityState.Deleted;
-                    deleted++;
-                    foreach (var (dependent, count) in impact.Cascaded)
-                    {
-                        cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + count;
-                    }
+                (anonymize ? toAnonymize : toDelete).Add(entry);
+            }
+        }
 
-                    foreach (var (foreignKey, count) in impact.Unlinked)
-                    {
-                        unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + count;
-                    }
-
-                    continue;
-                }
-
-                kept++;
-                if (!reasons.Contains(impact.BlockedBecause!))
-                {
-                    reasons.Add(impact.BlockedBecause!);
-                }
+        var (impacts, blocked) = await DecideDeletionsAsync(entityType, toDelete, cancellationToken).ConfigureAwait(false);
+        foreach (var (entry, impact) in impacts)
+        {
+            entry.State = EntityState.Deleted;
+            deleted++;
+            foreach (var (dependent, count) in impact.Cascaded)
+            {
+                cascaded[dependent] = cascaded.GetValueOrDefault(dependent) + count;
             }
 
+            foreach (var (foreignKey, count) in impact.Unlinked)
+            {
+                unlinked[foreignKey] = unlinked.GetValueOrDefault(foreignKey) + count;
+            }
+        }
+
+        var kept = blocked.Count;
+        var reasons = blocked.Select(b => b.Reason).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var entry in toAnonymize.Concat(blocked.Select(b => b.Entry)))
+        {
             // A row read through a base type may be of a derived type, with personal properties of its own.
             var rowType = entry.Metadata;
             var rowMetadata = rowType == entityType ? metadata : PrivacyRegistry.Find(rowType.ClrType) ?? metadata;
@@ -109,6 +107,47 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
             .Select(pair => new ErasureResult(pair.Key.ClrType.Name, 0, 0, 0) { DeletedByCascade = pair.Value })];
     }
 
+    /// <summary>
+    /// Which of the rows to delete may go, and why the others may not. A row the same erasure deletes anyway (the
+    /// subject's child folder under its parent folder) does not keep another; but when a row turns out to be kept, the
+    /// rows that counted on its going are decided again, so a cascade never reaches a row kept after all.
+    /// </summary>
+    private async Task<(List<(EntityEntry Entry, DeletionImpact Impact)> Allowed, List<(EntityEntry Entry, string Reason)> Blocked)> DecideDeletionsAsync(
+        IEntityType entityType, List<EntityEntry> candidates, CancellationToken cancellationToken)
+    {
+        var blocked = new List<(EntityEntry Entry, string Reason)>();
+        var root = entityType.GetRootType();
+        var keyProperties = root.FindPrimaryKey()?.Properties ?? [];
+        string KeyOf(Func<IProperty, object?> valueOf) => string.Join("|", keyProperties.Select(p => Convert.ToString(valueOf(p), System.Globalization.CultureInfo.InvariantCulture)));
+        var going = candidates.ToDictionary(entry => KeyOf(p => entry.Property(p.Name).OriginalValue), StringComparer.Ordinal);
+        bool DeletedAnyway(IEntityType type, Func<IProperty, object?> valueOf) => keyProperties.Count > 0 && type.GetRootType() == root && going.ContainsKey(KeyOf(valueOf));
+
+        while (true)
+        {
+            var allowed = new List<(EntityEntry, DeletionImpact)>();
+            var changed = false;
+            foreach (var (key, entry) in going.ToList())
+            {
+                var impact = await DependentRows.ImpactOfDeletingAsync(context, entityType, p => entry.Property(p.Name).OriginalValue, DeletedAnyway, cancellationToken).ConfigureAwait(false);
+                if (impact.IsBlocked)
+                {
+                    going.Remove(key);
+                    blocked.Add((entry, impact.BlockedBecause!));
+                    changed = true;
+                }
+                else
+                {
+                    allowed.Add((entry, impact));
+                }
+            }
+
+            if (!changed)
+            {
+                return (allowed, blocked);
+            }
+        }
+    }
+
     /// <returns>False when the row was anonymized before (by an earlier erasure or the retention purge): nothing left to erase.</returns>
     private bool Anonymize(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata, AnonymizedValues values)
     {
@@ -124,6 +163,15 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         // what is stored.
         foreach (var personal in metadata.Properties.Where(p => values.IsMapped(p.Name)))
         {
+            if (entityType.FindProperty(personal.Name) is { } mapped && mapped.IsKey())
+            {
+                // EF cannot change a key, and rows elsewhere may reference it: the erasure stops (and rolls back) here.
+                throw new InvalidOperationException(
+                    $"The erasure was rolled back: {entityType.DisplayName()}.{personal.Name} is personal and part of a key " +
+                    $"({string.Join(", ", mapped.GetContainingKeys().Select(k => k.IsPrimaryKey() ? "the primary key" : "an alternate key"))}), so it cannot be anonymized. " +
+                    "Reference the row by a key that holds no personal data.");
+            }
+
             var property = entry.Property(personal.Name);
             property.CurrentValue = values.ValueFor(personal.Name);
             property.IsModified = true;
