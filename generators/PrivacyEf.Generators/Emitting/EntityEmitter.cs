@@ -46,20 +46,27 @@ internal static class EntityEmitter
         }
 
         const string Carrier = "global::PrivacyEf.Internal.IPrivacyMaskCarrier";
+        const string Field = PrivacyEf.Generators.Parsing.MaskCarrier.FieldName;
         // Only a top-level class carries masks, and its generated class's name is its own name followed by "Privacy".
         var simpleName = entity.GeneratedClassName.Substring(0, entity.GeneratedClassName.Length - "Privacy".Length);
+        if (SyntaxFacts.GetKeywordKind(simpleName) != SyntaxKind.None)
+        {
+            // A class named with a keyword (@event) is declared with its escape.
+            simpleName = "@" + simpleName;
+        }
+
         writer.WriteLine();
         writer.WriteLines($$"""
             {{GeneratedCodeInfo.GeneratedCodeAttribute}}
             partial class {{simpleName}} : {{Carrier}}
             {
                 [global::System.NonSerialized]
-                private object? privacyEfMasks;
+                private object? {{Field}};
 
                 object? {{Carrier}}.PrivacyEfMasks
                 {
-                    get => privacyEfMasks;
-                    set => privacyEfMasks = value;
+                    get => {{Field}};
+                    set => {{Field}} = value;
                 }
             }
             """);

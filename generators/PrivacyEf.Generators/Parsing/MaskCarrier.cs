@@ -11,11 +11,28 @@ namespace PrivacyEf.Generators.Parsing;
 /// </summary>
 internal static class MaskCarrier
 {
+    /// <summary>The name of the generated field that holds the masks.</summary>
+    public const string FieldName = "privacyEfMasks";
+
     public static bool CanCarry(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class || type.IsRecord || type.IsStatic || type.IsGenericType || type.ContainingType is not null)
         {
             return false;
+        }
+
+        // A member of the slot's name, or the interface implemented already, would make the generated part fail to compile.
+        if (!type.GetMembers(FieldName).IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IPrivacyMaskCarrier" && implemented.ContainingNamespace?.ToDisplayString() == "PrivacyEf.Internal")
+            {
+                return false;
+            }
         }
 
         foreach (var reference in type.DeclaringSyntaxReferences)

@@ -26,6 +26,30 @@ internal sealed class MaskedValues(EntityAccessPlan plan)
         return !ReferenceEquals(mask, NotMasked);
     }
 
+    /// <summary>
+    /// The mask of property <paramref name="index"/> of <paramref name="plan"/>: the plan these masks were recorded
+    /// under, or another model's plan of the same entity (a second context type over the same classes), matched by name.
+    /// </summary>
+    public bool TryGet(EntityAccessPlan plan, int index, out object? mask)
+    {
+        if (ReferenceEquals(plan, Plan))
+        {
+            return TryGet(index, out mask);
+        }
+
+        var name = plan.Properties[index].Name;
+        for (var own = 0; own < Plan.Properties.Count; own++)
+        {
+            if (Plan.Properties[own].Name == name && ReferenceEquals(plan.Metadata, Plan.Metadata))
+            {
+                return TryGet(own, out mask);
+            }
+        }
+
+        mask = null;
+        return false;
+    }
+
     private static object?[] CreateValues(int count)
     {
         var values = new object?[count];

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
 using PrivacyEf.Internal;
 
 namespace PrivacyEf.Access;
@@ -41,7 +42,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
         if (QueryOperators.FinalSelector(call) is { } selector)
         {
-            var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
+            var guarded = Expression.Lambda(selector.Type, Visit(TypedRows(selector, call.Arguments[0])), selector.Parameters);
             return call.Update(null, [.. call.Arguments.SkipLast(1), Expression.Quote(guarded)]);
         }
 
@@ -152,11 +153,32 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
         arguments[0] = QueryOperators.KeepsValues(node) ? Visit(arguments[0]) : VisitUnguardedSelection(arguments[0]);
         if (node.Method.Name == nameof(Enumerable.Select) && arguments.Length == 2 && QueryOperators.StripQuote(arguments[1]) is LambdaExpression { Parameters.Count: 1 } selector)
         {
-            var guarded = Expression.Lambda(selector.Type, Visit(selector.Body), selector.Parameters);
+            var guarded = Expression.Lambda(selector.Type, Visit(TypedRows(selector, arguments[0])), selector.Parameters);
             arguments[1] = arguments[1] is UnaryExpression { NodeType: ExpressionType.Quote } ? Expression.Quote(guarded) : guarded;
         }
 
         return node.Update(node.Object, arguments);
+    }
+
+    /// <summary>
+    /// The selector's body, where rows typed <c>object</c> (EF's own GetDatabaseValues and Reload read an entity's
+    /// values that way) are read as the entity at the root of <paramref name="source"/>: its <c>EF.Property</c> reads
+    /// are that entity's members, and are guarded as such instead of passing unnoticed.
+    /// </summary>
+    private static Expression TypedRows(LambdaExpression selector, Expression source) =>
+        selector.Parameters is [{ Type: var rowType } row] && rowType == typeof(object) && RootEntityType(source) is { } root
+            ? ReplacingExpressionVisitor.Replace(row, Expression.Convert(row, root.ClrType), selector.Body)
+            : selector.Body;
+
+    /// <summary>The entity type at the root of a chain of query operators, or null when the chain does not start at an entity set.</summary>
+    private static IEntityType? RootEntityType(Expression source)
+    {
+        while (source is MethodCallExpression { Arguments.Count: > 0 } call)
+        {
+            source = call.Arguments[0];
+        }
+
+        return source is EntityQueryRootExpression root ? root.EntityType : null;
     }
 
     /// <summary>A sequence whose selected values must stay in SQL: its Select's source is visited, not its selector.</summary>

@@ -50,8 +50,18 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
 
     private void GuardAdded(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope)
     {
-        foreach (var property in plan.Properties)
+        var masked = access.MaskedValuesOf(entry.Entity);
+        for (var i = 0; i < plan.Properties.Count; i++)
         {
+            var property = plan.Properties[i];
+            if (masked is not null && masked.TryGet(plan, i, out var mask) && mask is not null && SameValue(entry.Property(property.Property).CurrentValue, mask))
+            {
+                // An instance read with masks (or a copy of one) added as a new row would store the mask as data.
+                throw new InvalidOperationException(
+                    $"{plan.EntityName}.{property.Name} holds the mask PrivacyEf put on this instance when a scope that may not see it read it; " +
+                    "adding the instance would store the mask as data. Read the real values in a scope that may see them, or set the property.");
+            }
+
             if (!SameValue(entry.Property(property.Property).CurrentValue, property.UnsetValue)
                 && !access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
             {
@@ -67,7 +77,7 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
         {
             var property = plan.Properties[i];
             var current = entry.Property(property.Property);
-            if (masked is not null && ReferenceEquals(masked.Plan, plan) && masked.TryGet(i, out var mask))
+            if (masked is not null && masked.TryGet(plan, i, out var mask))
             {
                 if (SameValue(current.CurrentValue, mask))
                 {
