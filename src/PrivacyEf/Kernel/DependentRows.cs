@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
@@ -18,6 +20,8 @@ namespace PrivacyEf.Kernel;
 /// </remarks>
 internal static class DependentRows
 {
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<IEntityType, IForeignKey[]>> References = [];
+
     private static readonly MethodInfo QueryMethod = typeof(DependentRows).GetMethod(nameof(QueryAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>What deleting the row of <paramref name="entityType"/> with these key values would do.</summary>
@@ -95,13 +99,18 @@ internal static class DependentRows
     /// The foreign keys whose principal rows may be rows of <paramref name="principal"/>. Left out: ownerships, and the
     /// key-to-key link between the tables of one row (a TPT derived table, table splitting), which is the row itself.
     /// </summary>
-    public static IEnumerable<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
-        model.GetEntityTypes()
+    /// <remarks>Found once per model and entity type: an erasure asks for every row it deletes, and at every level of a cascade.</remarks>
+    public static IReadOnlyList<IForeignKey> ReferencesTo(IModel model, IEntityType principal) =>
+        References.GetValue(model, static _ => new ConcurrentDictionary<IEntityType, IForeignKey[]>())
+            .GetOrAdd(principal, static (type, model) => FindReferencesTo(model, type), model);
+
+    private static IForeignKey[] FindReferencesTo(IModel model, IEntityType principal) =>
+        [.. model.GetEntityTypes()
             .Where(dependent => !dependent.IsOwned() && !dependent.HasSharedClrType && dependent.GetTableName() is not null)
             .SelectMany(dependent => dependent.GetDeclaredForeignKeys())
             .Where(foreignKey => !foreignKey.IsOwnership
                 && !IsLinkBetweenTablesOfOneRow(foreignKey)
-                && (foreignKey.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(foreignKey.PrincipalEntityType)));
+                && (foreignKey.PrincipalEntityType.IsAssignableFrom(principal) || principal.IsAssignableFrom(foreignKey.PrincipalEntityType)))];
 
     private static bool IsLinkBetweenTablesOfOneRow(IForeignKey foreignKey) =>
         foreignKey.DeclaringEntityType.GetRootType() == foreignKey.PrincipalEntityType.GetRootType()

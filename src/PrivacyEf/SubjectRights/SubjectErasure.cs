@@ -56,7 +56,6 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         }
 
         var kept = blocked.Count;
-        var reasons = blocked.Select(b => b.Reason).Distinct(StringComparer.Ordinal).ToList();
         foreach (var entry in toAnonymize.Concat(blocked.Select(b => b.Entry)))
         {
             // A row read through a base type may be of a derived type, with personal properties of its own.
@@ -74,7 +73,8 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         return new ErasureResult(entityType.ClrType.Name, deleted, anonymized, held)
         {
             KeptForDependents = kept,
-            NotDeletedBecause = [.. reasons.Select(reason => $"{kept} {entityType.DisplayName()} row(s) anonymized instead of deleted: {reason}")],
+            NotDeletedBecause = [.. blocked.GroupBy(b => b.Reason, StringComparer.Ordinal)
+                .Select(reason => $"{reason.Count()} {entityType.DisplayName()} row(s) anonymized instead of deleted: {reason.Key}")],
         };
     }
 
