@@ -31,7 +31,7 @@ public static class AccessGuard
         {
             if (member.IsLogged)
             {
-                access.DisclosuresOf(scope).Record(access, member.EntityName, member.PropertyName, subject);
+                access.DisclosuresOf(scope).Record(access, member.EntityName, member.SubjectKind, member.PropertyName, subject);
             }
 
             return value;

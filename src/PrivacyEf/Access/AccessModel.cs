@@ -21,6 +21,7 @@ internal static class AccessModel
         var id = Property(table, nameof(PrivacyConsent.Id), typeof(long), nullable: false);
         id.ValueGenerated = ValueGenerated.OnAdd;
         table.SetPrimaryKey(id);
+        Property(table, nameof(PrivacyConsent.SubjectKind), typeof(string), nullable: false).SetMaxLength(128);
         var subject = Property(table, nameof(PrivacyConsent.SubjectId), typeof(string), nullable: false);
         subject.SetMaxLength(128);
         var purpose = Property(table, nameof(PrivacyConsent.Purpose), typeof(string), nullable: false);
@@ -49,6 +50,7 @@ internal static class AccessModel
         Property(table, nameof(PrivacyAccessLogEntry.Reason), typeof(string), nullable: true).SetMaxLength(512);
         Property(table, nameof(PrivacyAccessLogEntry.Entity), typeof(string), nullable: false).SetMaxLength(256);
         Property(table, nameof(PrivacyAccessLogEntry.Properties), typeof(string), nullable: false);
+        Property(table, nameof(PrivacyAccessLogEntry.SubjectKind), typeof(string), nullable: true).SetMaxLength(128);
         Property(table, nameof(PrivacyAccessLogEntry.SubjectIds), typeof(string), nullable: false);
         Property(table, nameof(PrivacyAccessLogEntry.RowCount), typeof(int), nullable: false);
         Property(table, nameof(PrivacyAccessLogEntry.PurgedThrough), typeof(long?), nullable: true);

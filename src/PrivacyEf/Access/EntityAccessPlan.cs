@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
 
@@ -30,6 +31,7 @@ internal sealed class EntityAccessPlan
             .Select(p => entityType.FindProperty(p.Name) is { } property ? new GuardedProperty(property, p) : null)
             .OfType<GuardedProperty>()
             .ToArray();
+        SubjectKind = SubjectKinds.Of(entityType.Model).TryGetKindName(entityType, out var kind) ? kind : null;
         if (metadata.DataSubjectProperty is { } subject && entityType.FindProperty(subject) is { } subjectProperty)
         {
             SubjectProperty = subjectProperty;
@@ -42,6 +44,9 @@ internal sealed class EntityAccessPlan
     public string EntityName { get; }
 
     public IReadOnlyList<GuardedProperty> Properties { get; }
+
+    /// <summary>The kind of data subject the rows belong to, for the access log; null when they link to none (or ambiguously).</summary>
+    public string? SubjectKind { get; }
 
     public IProperty? SubjectProperty { get; }
 

@@ -31,7 +31,7 @@ internal sealed class EntityReadGuard(AccessRuntime access, EntityAccessPlan pla
 
         if (logsDisclosures && decision.AnyAllowed && access.IsLogging)
         {
-            access.DisclosuresOf(scope).Record(access, Plan.EntityName, Plan.Properties, decision.Allowed, Plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity));
+            access.DisclosuresOf(scope).Record(access, Plan.EntityName, Plan.SubjectKind, Plan.Properties, decision.Allowed, Plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity));
         }
     }
 

@@ -15,8 +15,9 @@ internal sealed class GuardedMember
 
     private Decision? last;
 
-    internal GuardedMember(AccessRuntime access, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged)
+    internal GuardedMember(AccessRuntime access, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind)
     {
+        SubjectKind = subjectKind;
         Access = access;
         Entity = entity;
         Property = property;
@@ -42,6 +43,9 @@ internal sealed class GuardedMember
     public string EntityName { get; }
 
     public string PropertyName => Property.Name;
+
+    /// <summary>The kind of data subject of the entity's rows, for the access log; null when it links none.</summary>
+    public string? SubjectKind { get; }
 
     internal AccessRuntime Access { get; }
 

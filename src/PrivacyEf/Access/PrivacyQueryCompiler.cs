@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf.Access.Consent;
+using PrivacyEf.Internal;
 using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
@@ -44,6 +45,7 @@ internal sealed class PrivacyQueryCompiler(
         var found = ConditionUseCollector.Collect(query, model);
         IReadOnlyList<ConditionUse> uses = access.Policy.Options.AllowConditionsOnHiddenValues ? [] : found;
         ConditionUse[] returned = access.IsLogging ? [.. found.Where(u => u.Returned).DistinctBy(u => (u.Entity, u.Property))] : [];
+        var returnedKinds = returned.Select(u => KindOf(model, u.Entity)).ToArray();
         var consent = access.Policy.AnyPurposeRequiresConsent;
         if (uses.Count == 0 && returned.Length == 0 && !consent)
         {
@@ -59,9 +61,10 @@ internal sealed class PrivacyQueryCompiler(
             {
                 // Values a set operator or Min/Max returns pass no projection guard: the run itself is the disclosure.
                 var disclosures = runtime.DisclosuresOf(scope);
-                foreach (var use in returned)
+                for (var i = 0; i < returned.Length; i++)
                 {
-                    disclosures.Record(runtime, use.Entity.ClrType.Name, use.Property.Name, subject: null);
+                    var use = returned[i];
+                    disclosures.Record(runtime, use.Entity.ClrType.Name, returnedKinds[i], use.Property.Name, subject: null);
                 }
             }
 
@@ -76,4 +79,7 @@ internal sealed class PrivacyQueryCompiler(
             return executor(queryContext);
         };
     }
+
+    private static string? KindOf(IModel model, PrivacyEntityMetadata entity) =>
+        model.FindEntityType(entity.ClrType) is { } entityType && SubjectKinds.Of(model).TryGetKindName(entityType, out var kind) ? kind : null;
 }

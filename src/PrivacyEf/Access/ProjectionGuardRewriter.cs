@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using PrivacyEf.Internal;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
 
@@ -201,20 +202,23 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
                 ? Expression.Call(
                     AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
                     read,
-                    Expression.Constant(access.Member(source.Entity, source.Property, source.Nullable, logged).Id),
+                    Expression.Constant(access.Member(source.Entity, source.Property, source.Nullable, logged, KindOf(model.FindEntityType(source.Entity.ClrType))).Id),
                     Expression.Constant(null, typeof(object)))
                 : read;
         }
 
         var entityType = model.FindEntityType(instance.Type);
         var nullable = entityType?.FindProperty(propertyName)?.IsNullable ?? !read.Type.IsValueType || Nullable.GetUnderlyingType(read.Type) is not null;
-        var member = access.Member(metadata, property, nullable, logged);
+        var member = access.Member(metadata, property, nullable, logged, KindOf(entityType));
         return Expression.Call(
             AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
             read,
             Expression.Constant(member.Id),
             SubjectOf(instance, metadata, entityType));
     }
+
+    private string? KindOf(IEntityType? entityType) =>
+        entityType is not null && SubjectKinds.Of(model).TryGetKindName(entityType, out var kind) ? kind : null;
 
     private static Expression SubjectOf(Expression instance, PrivacyEntityMetadata metadata, IEntityType? entityType)
     {

@@ -33,9 +33,15 @@ internal sealed class SubjectKinds
             found.Add((entityType, metadata, KindOf(entityType, metadata, trouble)));
         }
 
+        // Consent rows and the access log name a kind by its class name: two kinds of one name would share them.
+        trouble.AddRange(Kinds.GroupBy(NameOf).Where(g => g.Count() > 1)
+            .Select(g => $"{string.Join(" and ", g.Select(k => k.ClrType.FullName))} are kinds of data subject with one name, which consent and the access log could not tell apart"));
         links = found;
         problems = trouble;
     }
+
+    /// <summary>The kind recorded for subjects of a model without an entity that is the person (rows link to ids only).</summary>
+    public const string NoKind = "";
 
     /// <summary>The entities that are persons, in dependents-first order.</summary>
     public IReadOnlyList<IEntityType> Kinds { get; }
@@ -64,14 +70,63 @@ internal sealed class SubjectKinds
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not a kind of data subject of this model.</exception>
     public IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> LinkedTo(Type kind)
     {
+        var entityType = Kind(kind);
+        return [.. links.Where(l => l.Kind == entityType).Select(l => (l.EntityType, l.Metadata))];
+    }
+
+    /// <summary>The kind's name as consent rows and the access log record it: the entity's class name.</summary>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not a kind of data subject of this model.</exception>
+    public string NameOf(Type kind) => NameOf(Kind(kind));
+
+    /// <summary>
+    /// The kind's name for a request that names no kind: the only kind's, or <see cref="NoKind"/> when the model links
+    /// rows to subjects without an entity that is the person.
+    /// </summary>
+    /// <param name="request">The request, for messages (<c>GrantConsentAsync</c>).</param>
+    /// <exception cref="InvalidOperationException">The model has several kinds, or a link that cannot be resolved.</exception>
+    public string OnlyKindName(string request)
+    {
+        All(request);
+        return Kinds.Count == 0 ? NoKind : NameOf(Kinds[0]);
+    }
+
+    /// <summary>
+    /// Which kind of data subject the rows of <paramref name="entityType"/> (or of the base type that links its
+    /// hierarchy) belong to.
+    /// </summary>
+    /// <param name="entityType">An entity type of this model.</param>
+    /// <param name="kindName">The kind's name, <see cref="NoKind"/> in a model without kinds, or null when the link is ambiguous.</param>
+    /// <returns>False when the entity links no rows to a data subject.</returns>
+    public bool TryGetKindName(IEntityType entityType, out string? kindName)
+    {
+        foreach (var type in entityType.GetAllBaseTypesInclusive())
+        {
+            foreach (var link in links)
+            {
+                if (link.EntityType == type)
+                {
+                    kindName = link.Kind is { } kind ? NameOf(kind) : Kinds.Count == 0 ? NoKind : null;
+                    return true;
+                }
+            }
+        }
+
+        kindName = null;
+        return false;
+    }
+
+    private IEntityType Kind(Type kind)
+    {
         // A derived type of a kind names its hierarchy: the hierarchy's ids are one key space.
         var entityType = Kinds.FirstOrDefault(k => k.ClrType == kind) ?? Kinds.FirstOrDefault(k => k.ClrType.IsAssignableFrom(kind))
             ?? throw new ArgumentException(
                 $"{kind.Name} is not a kind of data subject in this model: mark its own key [DataSubject]. The kinds are: {(Kinds.Count == 0 ? "none" : Names(Kinds))}.",
                 nameof(kind));
         ThrowIfAmbiguous();
-        return [.. links.Where(l => l.Kind == entityType).Select(l => (l.EntityType, l.Metadata))];
+        return entityType;
     }
+
+    private static string NameOf(IEntityType kind) => kind.ClrType.Name;
 
     private static bool IsOwnKey(IEntityType entityType, string property) =>
         entityType.FindPrimaryKey() is { Properties: [var key] } && key.Name == property;

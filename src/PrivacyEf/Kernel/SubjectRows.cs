@@ -75,12 +75,13 @@ internal static class SubjectRows
     }
 
     /// <summary>
-    /// Whether any entity that links rows to their subject holds a row of <paramref name="subjectId"/>, query filters
-    /// aside (an archived customer is still a subject). An entity whose subject property cannot hold the id is skipped.
+    /// Whether any of <paramref name="links"/> (entities that link rows to their subject) holds a row of
+    /// <paramref name="subjectId"/>, query filters aside (an archived customer is still a subject). An entity whose
+    /// subject property cannot hold the id is skipped.
     /// </summary>
-    public static async Task<bool> AnyAsync(DbContext context, object subjectId, CancellationToken cancellationToken)
+    public static async Task<bool> AnyAsync(DbContext context, IEnumerable<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> links, object subjectId, CancellationToken cancellationToken)
     {
-        foreach (var (entityType, metadata) in LinkedEntities(context.Model))
+        foreach (var (entityType, metadata) in links)
         {
             var property = LinkOf(entityType, metadata.DataSubjectProperty!)!;
             if (!TryConvertId(subjectId, property.ClrType, out var id))

@@ -27,7 +27,7 @@ public abstract class ConsentValidationTests(DatabaseTarget target)
         await using var db = app.NewContext();
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => db.GrantConsentAsync(404, "marketing"));
         Assert.Equal("subjectId", refused.ParamName);
-        Assert.Contains("Consent for data subject '404' cannot be recorded: no row of ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Consent for data subject '404' of kind Patron cannot be recorded: no row of ", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Patron.Id", refused.Message, StringComparison.Ordinal);
         Assert.Contains("PatronOrder.PatronId", refused.Message, StringComparison.Ordinal);
 

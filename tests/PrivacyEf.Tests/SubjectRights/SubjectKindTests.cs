@@ -71,21 +71,6 @@ public abstract class SubjectKindTests(DatabaseTarget target)
     }
 
     [SkippableFact]
-    public async Task Consent_is_refused_while_it_cannot_tell_the_kinds_apart()
-    {
-        using var app = new TestApp<KindsDbContext>(Target, new TestAppSettings { ConfigurePrivacy = o => o.Purpose("marketing") });
-        await using var db = await app.CreateDatabaseAsync();
-        db.Shoppers.Add(new Shopper { Id = 1, Name = "Ada Shopper" });
-        db.Staff.Add(new StaffMember { Id = 1, Name = "Alan Staff" });
-        await db.SaveChangesAsSystemAsync();
-
-        // Shopper 1's consent would otherwise let staff member 1's rows flow for marketing too.
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.GrantConsentAsync(1, "marketing"));
-        Assert.Contains("several kinds of data subject", refused.Message, StringComparison.Ordinal);
-        Assert.Empty(await db.GetConsentHistoryAsync(1));
-    }
-
-    [SkippableFact]
     public async Task A_link_whose_kind_cannot_be_told_stops_every_request_naming_it()
     {
         using var app = new TestApp<AmbiguousKindsDbContext>(Target);

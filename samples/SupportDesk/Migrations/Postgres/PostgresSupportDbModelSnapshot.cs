@@ -49,6 +49,11 @@ namespace SupportDesk.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubjectId", "Purpose");
@@ -106,6 +111,10 @@ namespace SupportDesk.Migrations.Postgres
                     b.Property<string>("SubjectIds")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Sequence");
 

@@ -42,6 +42,11 @@ namespace SupportDesk.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubjectId", "Purpose");
@@ -98,6 +103,10 @@ namespace SupportDesk.Migrations.Sqlite
 
                     b.Property<string>("SubjectIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");

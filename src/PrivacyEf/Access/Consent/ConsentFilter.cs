@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -20,7 +21,7 @@ internal static class ConsentFilter
     private static readonly MethodInfo ToStringMethod = typeof(object).GetMethod(nameof(ToString))!;
     private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
-    public static Expression Apply(EntityQueryRootExpression root, IProperty subject, IEntityType consentType)
+    public static Expression Apply(EntityQueryRootExpression root, IProperty subject, string? kind, IEntityType consentType)
     {
         var entity = Expression.Parameter(root.ElementType, "e");
         var consent = Expression.Parameter(typeof(PrivacyConsent), "c");
@@ -28,9 +29,15 @@ internal static class ConsentFilter
             ? new EntityQueryRootExpression(provider, consentType)
             : new EntityQueryRootExpression(consentType);
 
+        var subjectValue = subject.PropertyInfo is { } clrProperty
+            ? (Expression)Expression.Property(entity, clrProperty)
+            : Expression.Call(typeof(EF), nameof(EF.Property), [subject.ClrType], entity, Expression.Constant(subject.Name));
+        var sameSubject = Expression.AndAlso(
+            Expression.Equal(Expression.Property(consent, nameof(PrivacyConsent.SubjectKind)), Expression.Constant(kind, typeof(string))),
+            Expression.Equal(Expression.Property(consent, nameof(PrivacyConsent.SubjectId)), SubjectText(subjectValue)));
         var matches = Expression.AndAlso(
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(consent, nameof(PrivacyConsent.SubjectId)), SubjectText(Expression.Property(entity, subject.PropertyInfo!))),
+                sameSubject,
                 Expression.Equal(Expression.Property(consent, nameof(PrivacyConsent.Purpose)), ConsentParameters.PurposeParameter)),
             Expression.AndAlso(
                 Expression.Equal(Expression.Property(consent, nameof(PrivacyConsent.RevokedAt)), Expression.Constant(null, typeof(DateTime?))),
@@ -49,6 +56,17 @@ internal static class ConsentFilter
     }
 
     /// <summary>The subject id as the consent table stores it: strings as they are, numbers in invariant digits, GUIDs in lowercase.</summary>
+    /// <summary>
+    /// For rows whose subject the model cannot name (a [DataSubject] link mapped to no column): no consent can cover
+    /// them, so a consent-bound purpose reads none of them rather than all.
+    /// </summary>
+    public static Expression ApplyUnlinked(EntityQueryRootExpression root)
+    {
+        var entity = Expression.Parameter(root.ElementType, "e");
+        var predicate = Expression.Lambda(Expression.Not(ConsentParameters.RequiredParameter), entity);
+        return Expression.Call(WhereMethod.MakeGenericMethod(root.ElementType), root, Expression.Quote(predicate));
+    }
+
     private static Expression SubjectText(Expression subject)
     {
         if (subject.Type == typeof(string))

@@ -21,17 +21,21 @@ internal sealed class ConsentFilterStage(AccessRuntime access) : IQueryRewriteSt
             return query;
         }
 
-        return new ConsentRootVisitor(consentType).Visit(query);
+        return new ConsentRootVisitor(consentType, SubjectKinds.Of(context.Model)).Visit(query);
     }
 
-    private sealed class ConsentRootVisitor(IEntityType consentType) : ExpressionVisitor
+    private sealed class ConsentRootVisitor(IEntityType consentType, SubjectKinds kinds) : ExpressionVisitor
     {
         protected override Expression VisitExtension(Expression node)
         {
-            if (node is EntityQueryRootExpression root
-                && EntityAccessPlan.For(root.EntityType) is { SubjectProperty: { PropertyInfo: not null } subject })
+            // The link may be a shadow foreign key (a [DataSubject] navigation): filtered too, through EF.Property.
+            if (node is EntityQueryRootExpression root && EntityAccessPlan.For(root.EntityType).Metadata?.DataSubjectProperty is { } link)
             {
-                return ConsentFilter.Apply(root, subject, consentType);
+                // An ambiguous link (null kind) matches no consent, and an unmapped one gets none: such rows never
+                // flow under a consent-bound purpose.
+                return kinds.TryGetKindName(root.EntityType, out var kind) && SubjectRows.LinkOf(root.EntityType, link) is { } subject
+                    ? ConsentFilter.Apply(root, subject, kind, consentType)
+                    : ConsentFilter.ApplyUnlinked(root);
             }
 
             return base.VisitExtension(node);

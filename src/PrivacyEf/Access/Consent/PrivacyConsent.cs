@@ -9,6 +9,12 @@ public sealed class PrivacyConsent
     /// <summary>The row id.</summary>
     public long Id { get; set; }
 
+    /// <summary>
+    /// The kind of data subject (the class name of the entity that is the person, e.g. <c>Customer</c>): a customer 1's
+    /// consent is not an employee 1's. Empty in a model whose rows link to subject ids without such an entity.
+    /// </summary>
+    public string SubjectKind { get; set; } = "";
+
     /// <summary>The data subject's id in its text form (invariant digits, or a lowercase GUID).</summary>
     public string SubjectId { get; set; } = "";
 

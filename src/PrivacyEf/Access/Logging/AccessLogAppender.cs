@@ -100,6 +100,7 @@ internal sealed class AccessLogAppender(SqlDialects dialects)
             Reason = r.Reason,
             Entity = r.Entity,
             Properties = string.Join(',', r.Disclosed.Properties),
+            SubjectKind = r.Disclosed.SubjectKind,
             SubjectIds = r.Disclosed.JoinedSubjects(),
             RowCount = r.Disclosed.RowCount,
         }).ToList();

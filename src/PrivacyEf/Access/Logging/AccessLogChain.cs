@@ -12,7 +12,9 @@ internal static class AccessLogChain
     public static string ComputeHash(PrivacyAccessLogEntry entry)
     {
         var canonical = new StringBuilder();
-        Append(canonical, "v1");
+
+        // v2 adds the subject's kind; an entry without one keeps the v1 form, so entries written before still verify.
+        Append(canonical, entry.SubjectKind is null ? "v1" : "v2");
         Append(canonical, entry.PreviousHash);
         Append(canonical, entry.Sequence.ToString(CultureInfo.InvariantCulture));
         Append(canonical, entry.OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture));
@@ -21,6 +23,11 @@ internal static class AccessLogChain
         Append(canonical, entry.Reason ?? "\0");
         Append(canonical, entry.Entity);
         Append(canonical, entry.Properties);
+        if (entry.SubjectKind is { } kind)
+        {
+            Append(canonical, kind);
+        }
+
         Append(canonical, entry.SubjectIds);
         Append(canonical, entry.RowCount.ToString(CultureInfo.InvariantCulture));
         Append(canonical, entry.PurgedThrough?.ToString(CultureInfo.InvariantCulture) ?? "\0");

@@ -4,7 +4,7 @@ using System.Text;
 namespace PrivacyEf.Access.Logging;
 
 /// <summary>What one query disclosed of one entity type: the properties, how many rows, whose data.</summary>
-internal sealed class DisclosureAggregate
+internal sealed class DisclosureAggregate(string? subjectKind)
 {
     private readonly Dictionary<string, int> propertyReads = new(StringComparer.Ordinal);
 
@@ -15,6 +15,9 @@ internal sealed class DisclosureAggregate
     private IReadOnlyList<GuardedProperty>? rowProperties;
     private bool[]? rowAllowed;
     private int rowCount;
+
+    /// <summary>The kind of data subject of the rows; null when the entity links none.</summary>
+    public string? SubjectKind { get; } = subjectKind;
 
     public IEnumerable<string> Properties
     {

@@ -13,19 +13,19 @@ internal sealed class DisclosureBuffer
     // The aggregate used last: consecutive rows of a query nearly always belong to the same one.
     private (object? Runtime, string? Entity, DisclosureAggregate? Aggregate) last;
 
-    public void Record(object runtime, string entity, string property, object? subject)
+    public void Record(object runtime, string entity, string? subjectKind, string property, object? subject)
     {
         lock (gate)
         {
-            Aggregate(runtime, entity).Add(property, subject);
+            Aggregate(runtime, entity, subjectKind).Add(property, subject);
         }
     }
 
-    public void Record(object runtime, string entity, IReadOnlyList<GuardedProperty> properties, bool[] allowed, object? subject)
+    public void Record(object runtime, string entity, string? subjectKind, IReadOnlyList<GuardedProperty> properties, bool[] allowed, object? subject)
     {
         lock (gate)
         {
-            Aggregate(runtime, entity).AddRow(properties, allowed, subject);
+            Aggregate(runtime, entity, subjectKind).AddRow(properties, allowed, subject);
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed class DisclosureBuffer
         }
     }
 
-    private DisclosureAggregate Aggregate(object runtime, string entity)
+    private DisclosureAggregate Aggregate(object runtime, string entity, string? subjectKind)
     {
         if (ReferenceEquals(last.Runtime, runtime) && ReferenceEquals(last.Entity, entity))
         {
@@ -61,7 +61,7 @@ internal sealed class DisclosureBuffer
         pending ??= [];
         if (!pending.TryGetValue((runtime, entity), out var aggregate))
         {
-            aggregate = new DisclosureAggregate();
+            aggregate = new DisclosureAggregate(subjectKind);
             pending.Add((runtime, entity), aggregate);
         }
 

@@ -28,6 +28,12 @@ public sealed class PrivacyAccessLogEntry
     /// <summary>The personal properties disclosed, comma-separated.</summary>
     public string Properties { get; set; } = "";
 
+    /// <summary>
+    /// The kind of data subject whose rows were read (the class name of the entity that is the person), empty in a
+    /// model without such an entity; null when the entity read links no rows to a subject.
+    /// </summary>
+    public string? SubjectKind { get; set; }
+
     /// <summary>The data subjects whose data was disclosed, comma-separated; empty when the reads carried no subject id.</summary>
     public string SubjectIds { get; set; } = "";
 
