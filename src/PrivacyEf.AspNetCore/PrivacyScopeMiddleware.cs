@@ -19,7 +19,10 @@ internal sealed class PrivacyScopeMiddleware(RequestDelegate next, PrivacyScopeO
         var user = context.User;
         var roles = options.Roles(user).Where(role => !string.IsNullOrWhiteSpace(role)).ToArray();
         var actor = options.Actor(user);
-        using (Privacy.Access(declared.Purpose, string.IsNullOrWhiteSpace(actor) ? "anonymous" : actor, roles))
+        actor = string.IsNullOrWhiteSpace(actor) ? "anonymous" : actor;
+        using (options.Self?.Invoke(user) is { } self
+            ? Privacy.Access(declared.Purpose, actor, roles, self)
+            : Privacy.Access(declared.Purpose, actor, roles))
         {
             await next(context).ConfigureAwait(false);
         }

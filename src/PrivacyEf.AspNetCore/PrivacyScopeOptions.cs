@@ -15,4 +15,29 @@ public sealed class PrivacyScopeOptions
     /// <summary>The roles grants are looked up by; by default the role claims of each of the user's identities.</summary>
     public Func<ClaimsPrincipal, IEnumerable<string>> Roles { get; set; } = user =>
         user.Identities.SelectMany(identity => identity.FindAll(identity.RoleClaimType)).Select(claim => claim.Value).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The data subject a signed-in user is, for purposes that allow the self (<c>PurposeOptions.AllowSelf</c>); null
+    /// (the default) when users are not data subjects of the model. Set it with <see cref="SelfFromClaim{TSubject}"/>.
+    /// </summary>
+    public Func<ClaimsPrincipal, PrivacySubject?>? Self { get; set; }
+
+    /// <summary>
+    /// Makes a signed-in user the data subject of kind <typeparamref name="TSubject"/> whose id is the value of
+    /// <paramref name="claimType"/> (by default the user's stable id), so that they may read and change their own rows.
+    /// </summary>
+    /// <typeparam name="TSubject">The entity that is the person, such as <c>Customer</c> or an Identity user class.</typeparam>
+    /// <param name="claimType">The claim that holds the person's id.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PrivacyScopeOptions SelfFromClaim<TSubject>(string claimType = ClaimTypes.NameIdentifier)
+        where TSubject : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimType);
+
+        // Only an authenticated user is anyone: a claim on an anonymous principal was not issued by the sign-in.
+        Self = user => user.Identity is { IsAuthenticated: true } && user.FindFirst(claimType)?.Value is { Length: > 0 } id
+            ? PrivacySubject.Of<TSubject>(id)
+            : null;
+        return this;
+    }
 }

@@ -27,7 +27,7 @@ public static class AccessGuard
         var member = GuardedMember.ById(memberId);
         var scope = Privacy.Current;
         var access = member.Access;
-        if (member.Allows(scope))
+        if (member.Allows(scope, subject))
         {
             if (member.IsLogged)
             {

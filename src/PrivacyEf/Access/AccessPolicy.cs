@@ -71,6 +71,24 @@ internal sealed class AccessPolicy
     /// Whether <paramref name="scope"/> may write a personal property: a scope may write what it may read; outside
     /// any scope only when <see cref="AccessOptions.WritesWithoutScope"/> allows it (whatever unscoped reads see).
     /// </summary>
+    /// <summary>
+    /// Whether the scope's data subject may read <paramref name="property"/> in rows linked to them: the scope acts for
+    /// itself, its purpose is one the property may be used for, and the purpose allows the self the property's
+    /// category. Which rows are the subject's is for the caller to tell.
+    /// </summary>
+    public bool AllowsSelf(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property)
+    {
+        if (scope is not { IsSystem: false, Self: not null }
+            || !policy.Purposes.TryGetValue(scope.Purpose, out var purpose)
+            || !purpose.SelfCategories.Contains(property.Category))
+        {
+            return false;
+        }
+
+        var purposes = entity.EffectivePurposes(property);
+        return purposes.Count == 0 || purposes.Contains(scope.Purpose, StringComparer.Ordinal);
+    }
+
     public bool MayWrite(PrivacyScope? scope, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property) =>
         scope is null
             ? Options.WritesWithoutScope == UnscopedWrites.Allow

@@ -16,7 +16,7 @@ namespace PrivacyEf.Access;
 /// </summary>
 internal sealed class AccessRuntime : IDisposable
 {
-    private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged, string? SubjectKind), GuardedMember> members = new();
+    private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged, string? SubjectKind, Type? SubjectKindType), GuardedMember> members = new();
     private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
 
     /// <summary>The purpose of the key of <see cref="MaskStyle.Pseudonym"/> tokens: not redaction's, so the two kinds of token never match.</summary>
@@ -72,10 +72,10 @@ internal sealed class AccessRuntime : IDisposable
 
     public bool IsLogging => Policy.Options.AccessLogEnabled;
 
-    public GuardedMember Member(PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind) =>
+    public GuardedMember Member(PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind, Type? subjectKindType) =>
         members.GetOrAdd(
-            (entity.ClrType, property.Name, logged, subjectKind),
-            static (key, state) => new GuardedMember(state.Access, state.Entity, state.Property, state.Nullable, key.Logged, key.SubjectKind),
+            (entity.ClrType, property.Name, logged, subjectKind, subjectKindType),
+            static (key, state) => new GuardedMember(state.Access, state.Entity, state.Property, state.Nullable, key.Logged, key.SubjectKind, key.SubjectKindType),
             (Access: this, Entity: entity, Property: property, Nullable: nullable));
 
     /// <summary>

@@ -31,12 +31,17 @@ internal sealed class EntityAccessPlan
             .Select(p => entityType.FindProperty(p.Name) is { } property ? new GuardedProperty(property, p) : null)
             .OfType<GuardedProperty>()
             .ToArray();
-        SubjectKind = SubjectKinds.Of(entityType.Model).TryGetKindName(entityType, out var kind) ? kind : null;
+        var kinds = SubjectKinds.Of(entityType.Model);
+        SubjectKind = kinds.TryGetKindName(entityType, out var kindName) ? kindName : null;
+        SubjectKindType = kinds.TryGetKind(entityType, out var kind) ? kind?.ClrType : null;
         if (metadata.DataSubjectProperty is { } subject && entityType.FindProperty(subject) is { } subjectProperty)
         {
             SubjectProperty = subjectProperty;
             SubjectGetter = subjectProperty.GetGetter();
         }
+
+        // Written through the model, so a shadow foreign key (a [DataSubject] navigation) counts too.
+        SubjectLink = metadata.DataSubjectProperty is { } link ? SubjectRows.LinkOf(entityType, link) : null;
     }
 
     public PrivacyEntityMetadata? Metadata { get; }
@@ -47,6 +52,12 @@ internal sealed class EntityAccessPlan
 
     /// <summary>The kind of data subject the rows belong to, for the access log; null when they link to none (or ambiguously).</summary>
     public string? SubjectKind { get; }
+
+    /// <summary>The entity that is the person the rows belong to; null when they link to none, or ambiguously.</summary>
+    public Type? SubjectKindType { get; }
+
+    /// <summary>The column that links a row to its data subject, a shadow foreign key included.</summary>
+    public IProperty? SubjectLink { get; }
 
     public IProperty? SubjectProperty { get; }
 
@@ -74,8 +85,33 @@ internal sealed class EntityAccessPlan
             allowed[i] = policy.Allows(scope, Metadata!, Properties[i].Metadata);
         }
 
-        var decision = new ScopeDecision(policy, scope, allowed);
+        var decision = new ScopeDecision(policy, scope, allowed, OwnRowsDecision(policy, scope, allowed));
         lastDecision = decision;
         return decision;
+    }
+
+    /// <summary>Whether the rows of this entity can be the scope's own: it acts for a person of the kind they link to.</summary>
+    public bool CanBeOwnedBy(PrivacyScope? scope) =>
+        scope is { IsSystem: false, Self: { } self } && SubjectKindType is { } kind && kind.IsAssignableFrom(self.Kind);
+
+    /// <summary>What the scope may read in rows of its own data subject, when that is more than in anyone's rows.</summary>
+    private ScopeDecision? OwnRowsDecision(AccessPolicy policy, PrivacyScope? scope, bool[] allowed)
+    {
+        if (SubjectGetter is null || !CanBeOwnedBy(scope))
+        {
+            return null;
+        }
+
+        bool[]? own = null;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            if (!allowed[i] && policy.AllowsSelf(scope, Metadata!, Properties[i].Metadata))
+            {
+                own ??= (bool[])allowed.Clone();
+                own[i] = true;
+            }
+        }
+
+        return own is null ? null : new ScopeDecision(policy, scope, own, ownRows: null);
     }
 }

@@ -24,6 +24,8 @@ internal sealed class EntityReadGuard(AccessRuntime access, EntityAccessPlan pla
 
         var scope = Privacy.Current;
         var decision = Plan.Decide(access.Policy, scope);
+        var subject = decision.OwnRows is not null || (logsDisclosures && access.IsLogging) ? Plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity) : null;
+        decision = decision.ForRow(subject);
         if (!decision.AllAllowed)
         {
             Mask(entity, decision);
@@ -31,7 +33,7 @@ internal sealed class EntityReadGuard(AccessRuntime access, EntityAccessPlan pla
 
         if (logsDisclosures && decision.AnyAllowed && access.IsLogging)
         {
-            access.DisclosuresOf(scope).Record(access, Plan.EntityName, Plan.SubjectKind, Plan.Properties, decision.Allowed, Plan.SubjectGetter?.GetClrValueUsingContainingEntity(entity));
+            access.DisclosuresOf(scope).Record(access, Plan.EntityName, Plan.SubjectKind, Plan.Properties, decision.Allowed, subject);
         }
     }
 

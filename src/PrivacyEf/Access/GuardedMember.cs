@@ -15,9 +15,10 @@ internal sealed class GuardedMember
 
     private Decision? last;
 
-    internal GuardedMember(AccessRuntime access, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind)
+    internal GuardedMember(AccessRuntime access, PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind, Type? subjectKindType)
     {
         SubjectKind = subjectKind;
+        SubjectKindType = subjectKindType;
         Access = access;
         Entity = entity;
         Property = property;
@@ -47,6 +48,9 @@ internal sealed class GuardedMember
     /// <summary>The kind of data subject of the entity's rows, for the access log; null when it links none.</summary>
     public string? SubjectKind { get; }
 
+    /// <summary>The entity that is the person the rows belong to; null when they link to none, or ambiguously.</summary>
+    public Type? SubjectKindType { get; }
+
     internal AccessRuntime Access { get; }
 
     internal PrivacyEntityMetadata Entity { get; }
@@ -61,17 +65,23 @@ internal sealed class GuardedMember
 
     public override string ToString() => $"{EntityName}.{PropertyName}";
 
-    internal bool Allows(PrivacyScope? scope)
+    /// <summary>Whether the scope may read the value of a row whose data subject is <paramref name="rowSubject"/>.</summary>
+    internal bool Allows(PrivacyScope? scope, object? rowSubject)
     {
         var decision = last;
         if (decision is null || !ReferenceEquals(decision.Scope, scope))
         {
-            decision = new Decision(scope, Access.Policy.Allows(scope, Entity, Property));
+            var allowed = Access.Policy.Allows(scope, Entity, Property);
+            var ownRows = !allowed
+                && scope is { IsSystem: false, Self: { } self }
+                && SubjectKindType is { } kind && kind.IsAssignableFrom(self.Kind)
+                && Access.Policy.AllowsSelf(scope, Entity, Property);
+            decision = new Decision(scope, allowed, ownRows);
             last = decision;
         }
 
-        return decision.Allowed;
+        return decision.Allowed || (decision.OwnRows && decision.Scope!.Self!.Owns(rowSubject));
     }
 
-    private sealed record Decision(PrivacyScope? Scope, bool Allowed);
+    private sealed record Decision(PrivacyScope? Scope, bool Allowed, bool OwnRows);
 }

@@ -67,6 +67,12 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
             ? $"No access scope is open, so {entityName}.{propertyName} may not be read; open one with Privacy.Access(...) or Privacy.System(...)."
             : $"The access scope for purpose '{purpose}' may not read {entityName}.{propertyName}: the property's purposes or the scope's role grants do not allow it.";
 
+    /// <summary>A write allowed only in the scope's own data subject's rows, to a row that is not theirs.</summary>
+    internal static PrivacyAccessDeniedException ForOtherSubjectsRow(string entityName, string propertyName, string purpose, PrivacySubject self) =>
+        new(entityName, propertyName, purpose,
+            $"The access scope for purpose '{purpose}', acting for {self}, may write {entityName}.{propertyName} only in rows of {self}: " +
+            "this row is (or was, in the database) another data subject's, and a person may neither change others' data nor move others' rows to themselves.");
+
     private static string DescribeWrite(string entityName, string propertyName, string? purpose, bool adding)
     {
         // Adding names the property too: the caller may not have set it on purpose, yet a new row stores it.

@@ -202,14 +202,14 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
                 ? Expression.Call(
                     AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
                     read,
-                    Expression.Constant(access.Member(source.Entity, source.Property, source.Nullable, logged, KindOf(model.FindEntityType(source.Entity.ClrType))).Id),
+                    Expression.Constant(Member(source.Entity, source.Property, source.Nullable, model.FindEntityType(source.Entity.ClrType)).Id),
                     Expression.Constant(null, typeof(object)))
                 : read;
         }
 
         var entityType = model.FindEntityType(instance.Type);
         var nullable = entityType?.FindProperty(propertyName)?.IsNullable ?? !read.Type.IsValueType || Nullable.GetUnderlyingType(read.Type) is not null;
-        var member = access.Member(metadata, property, nullable, logged, KindOf(entityType));
+        var member = Member(metadata, property, nullable, entityType);
         return Expression.Call(
             AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
             read,
@@ -217,8 +217,13 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             SubjectOf(instance, metadata, entityType));
     }
 
-    private string? KindOf(IEntityType? entityType) =>
-        entityType is not null && SubjectKinds.Of(model).TryGetKindName(entityType, out var kind) ? kind : null;
+    private GuardedMember Member(PrivacyEntityMetadata metadata, PrivacyPropertyMetadata property, bool nullable, IEntityType? entityType)
+    {
+        var kinds = SubjectKinds.Of(model);
+        var kindName = entityType is not null && kinds.TryGetKindName(entityType, out var name) ? name : null;
+        var kindType = entityType is not null && kinds.TryGetKind(entityType, out var kind) ? kind?.ClrType : null;
+        return access.Member(metadata, property, nullable, logged, kindName, kindType);
+    }
 
     private static Expression SubjectOf(Expression instance, PrivacyEntityMetadata metadata, IEntityType? entityType)
     {

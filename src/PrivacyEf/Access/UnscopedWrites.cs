@@ -9,7 +9,7 @@ public enum UnscopedWrites
 {
     /// <summary>
     /// Refused with <see cref="PrivacyAccessDeniedException"/> naming entity and property: open
-    /// <see cref="Privacy.System"/> (seeding, imports, jobs) or <see cref="Privacy.Access"/> around the save.
+    /// <see cref="Privacy.System"/> (seeding, imports, jobs) or <see cref="Privacy.Access(string, string, IEnumerable{string})"/> around the save.
     /// </summary>
     Deny = 0,
 

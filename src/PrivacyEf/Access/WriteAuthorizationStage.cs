@@ -18,17 +18,22 @@ namespace PrivacyEf.Access;
 /// </remarks>
 internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChangesStage
 {
-    public ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
+    public async ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
     {
-        Guard(context);
-        return ValueTask.CompletedTask;
+        var ownRows = Guard(context);
+        if (ownRows is not null)
+        {
+            await OwnRowWrites.ProveAsync(ownRows, async, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private void Guard(DbContext context)
+    /// <returns>The writes allowed only if the rows are the scope's own data subject's, still to be proven.</returns>
+    private OwnRowWrites? Guard(DbContext context)
     {
         // The pipeline has detected the changes for every stage, so properties modified on the entity objects are
         // seen as modified here.
         var scope = Privacy.Current;
+        OwnRowWrites? ownRows = null;
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var plan = EntityAccessPlan.For(entry.Metadata);
@@ -39,16 +44,38 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
 
             if (entry.State == EntityState.Added)
             {
-                GuardAdded(entry, plan, scope);
+                GuardAdded(entry, plan, scope, ref ownRows);
             }
             else
             {
-                GuardModified(entry, plan, scope);
+                GuardModified(entry, plan, scope, ref ownRows);
             }
         }
+
+        return ownRows;
     }
 
-    private void GuardAdded(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope)
+    /// <summary>
+    /// Whether the scope may write the property: by its roles in any row, or, acting for its own data subject, in that
+    /// person's rows (noted in <paramref name="ownRows"/>, proven against the database before the save).
+    /// </summary>
+    private bool MayWrite(EntityEntry entry, EntityAccessPlan plan, GuardedProperty property, PrivacyScope? scope, ref OwnRowWrites? ownRows)
+    {
+        if (access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+        {
+            return true;
+        }
+
+        if (plan.SubjectLink is not null && plan.CanBeOwnedBy(scope) && access.Policy.AllowsSelf(scope, plan.Metadata!, property.Metadata))
+        {
+            (ownRows ??= new OwnRowWrites(scope!)).Add(entry, plan, property.Name);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void GuardAdded(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope, ref OwnRowWrites? ownRows)
     {
         var masked = access.MaskedValuesOf(entry.Entity);
         for (var i = 0; i < plan.Properties.Count; i++)
@@ -63,15 +90,22 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
             }
 
             if (!SameValue(entry.Property(property.Property).CurrentValue, property.UnsetValue)
-                && !access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+                && !MayWrite(entry, plan, property, scope, ref ownRows))
             {
                 throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: true);
             }
         }
     }
 
-    private void GuardModified(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope)
+    private void GuardModified(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope, ref OwnRowWrites? ownRows)
     {
+        // Acting for itself, a scope that moved another person's row to itself would read it as its own: a change of
+        // the link (however it was marked modified) must be proven a no-op against the database.
+        if (plan.SubjectLink is { } link && plan.CanBeOwnedBy(scope) && entry.Property(link.Name).IsModified)
+        {
+            (ownRows ??= new OwnRowWrites(scope!)).Add(entry, plan, link.Name);
+        }
+
         var masked = access.MaskedValuesOf(entry.Entity);
         for (var i = 0; i < plan.Properties.Count; i++)
         {
@@ -87,12 +121,12 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
                 }
 
                 // A masked property given a new value: a write, whether or not EF noticed the change.
-                if (!access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+                if (!MayWrite(entry, plan, property, scope, ref ownRows))
                 {
                     throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: false);
                 }
             }
-            else if (current.IsModified && !access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata))
+            else if (current.IsModified && !MayWrite(entry, plan, property, scope, ref ownRows))
             {
                 throw PrivacyAccessDeniedException.ForWrite(plan.EntityName, property.Name, scope?.Purpose, adding: false);
             }

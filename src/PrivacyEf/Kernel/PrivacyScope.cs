@@ -2,7 +2,7 @@ namespace PrivacyEf;
 
 /// <summary>
 /// An ambient access scope: who reads personal data, in which roles and for which purpose. Opened with
-/// <see cref="Privacy.Access"/> or <see cref="Privacy.System"/> and closed by disposing it; scopes nest.
+/// <see cref="Privacy.Access(string, string, IEnumerable{string})"/> or <see cref="Privacy.System"/> and closed by disposing it; scopes nest.
 /// </summary>
 public sealed class PrivacyScope : IDisposable
 {
@@ -10,8 +10,9 @@ public sealed class PrivacyScope : IDisposable
     // Read by every flow that inherited the scope; written by the one that closes it.
     private volatile bool disposed;
 
-    internal PrivacyScope(string purpose, string actor, IReadOnlyList<string> roles, bool isSystem, string? reason, PrivacyScope? parent)
+    internal PrivacyScope(string purpose, string actor, IReadOnlyList<string> roles, bool isSystem, string? reason, PrivacyScope? parent, PrivacySubject? self = null)
     {
+        Self = self;
         Purpose = purpose;
         Actor = actor;
         Roles = roles;
@@ -34,6 +35,9 @@ public sealed class PrivacyScope : IDisposable
 
     /// <summary>Why a system scope was opened; null for ordinary access scopes.</summary>
     public string? Reason { get; }
+
+    /// <summary>The data subject the actor is, when they act for themselves; null otherwise.</summary>
+    public PrivacySubject? Self { get; }
 
     /// <summary>
     /// A slot for what this scope disclosed that the access log has not written yet. Typed as object so the kernel

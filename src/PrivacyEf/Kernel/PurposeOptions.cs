@@ -3,6 +3,8 @@ namespace PrivacyEf;
 /// <summary>Settings of one purpose, configured with <see cref="PrivacyOptions.Purpose"/>.</summary>
 public sealed class PurposeOptions
 {
+    private readonly HashSet<PersonalDataCategory> selfCategories = [];
+
     internal PurposeOptions(string name)
     {
         Name = name;
@@ -22,6 +24,29 @@ public sealed class PurposeOptions
     public PurposeOptions RequiresConsent()
     {
         IsConsentRequired = true;
+        return this;
+    }
+
+    /// <summary>The categories a data subject acting for themselves may read and change in their own rows.</summary>
+    public IReadOnlySet<PersonalDataCategory> SelfCategories => selfCategories;
+
+    /// <summary>
+    /// Lets a data subject acting for themselves (a scope opened with a <see cref="PrivacySubject"/>) read and change
+    /// these categories in the rows linked to them, logged like any disclosure; everyone else's rows stay as the
+    /// scope's roles allow. Conditions on those values in queries stay refused, since they would ask about other
+    /// people's rows too.
+    /// </summary>
+    /// <param name="categories">The categories of the person's own data.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PurposeOptions AllowSelf(params PersonalDataCategory[] categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        if (categories.Length == 0)
+        {
+            throw new ArgumentException($"AllowSelf for purpose '{Name}' names no category: list the categories a person may see of their own data.", nameof(categories));
+        }
+
+        selfCategories.UnionWith(categories);
         return this;
     }
 

@@ -99,19 +99,35 @@ internal sealed class SubjectKinds
     /// <returns>False when the entity links no rows to a data subject.</returns>
     public bool TryGetKindName(IEntityType entityType, out string? kindName)
     {
+        if (!TryGetKind(entityType, out var kind))
+        {
+            kindName = null;
+            return false;
+        }
+
+        kindName = kind is not null ? NameOf(kind) : Kinds.Count == 0 ? NoKind : null;
+        return true;
+    }
+
+    /// <summary>The entity that is the person the rows of <paramref name="entityType"/> belong to.</summary>
+    /// <param name="entityType">An entity type of this model.</param>
+    /// <param name="kind">The kind; null in a model without kinds, or when the link is ambiguous.</param>
+    /// <returns>False when the entity links no rows to a data subject.</returns>
+    public bool TryGetKind(IEntityType entityType, out IEntityType? kind)
+    {
         foreach (var type in entityType.GetAllBaseTypesInclusive())
         {
             foreach (var link in links)
             {
                 if (link.EntityType == type)
                 {
-                    kindName = link.Kind is { } kind ? NameOf(kind) : Kinds.Count == 0 ? NoKind : null;
+                    kind = link.Kind;
                     return true;
                 }
             }
         }
 
-        kindName = null;
+        kind = null;
         return false;
     }
 

@@ -1,14 +1,9 @@
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PrivacyEf.Access.Logging;
 using PrivacyEf.AspNetCore;
 using PrivacyEf.Tests.Model.Access;
@@ -24,10 +19,7 @@ public sealed class PrivacyScopeMiddlewareTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(directory.CreateSubdirectory("keys"));
+        var builder = LoopbackServer.CreateBuilder(directory);
         builder.Services.AddPrivacy(o =>
         {
             o.Grant("agent", "support", PersonalDataCategory.Contact, PersonalDataCategory.Identity);
@@ -69,9 +61,7 @@ public sealed class PrivacyScopeMiddlewareTests : IAsyncLifetime, IDisposable
             }
         }
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        client = await LoopbackServer.StartAsync(app);
     }
 
     [Fact]
@@ -112,23 +102,7 @@ public sealed class PrivacyScopeMiddlewareTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(await db.Set<PrivacyAccessLogEntry>().AsNoTracking().Select(e => e.Actor).ToListAsync(), actor => actor.Contains('@', StringComparison.Ordinal));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        try
-        {
-            directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp cleanup gets it later.
-        }
-    }
+    public Task DisposeAsync() => LoopbackServer.StopAsync(app, directory);
 
     public void Dispose() => client?.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access.Logging;
 

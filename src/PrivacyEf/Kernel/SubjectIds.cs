@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PrivacyEf.Access;
+namespace PrivacyEf.Kernel;
 
 /// <summary>The one text form of a data subject id, used by the consent table and the access log.</summary>
 internal static class SubjectIds
