@@ -1,6 +1,7 @@
 namespace PrivacyEf.Tests.Model.HeldHierarchy;
 
-/// <summary>The base of a hierarchy whose rules (a legal hold) are declared on a derived type only.</summary>
+/// <summary>The base of a hierarchy, retained, whose legal hold is declared on a derived type only.</summary>
+[Retain(30, From = nameof(FiledAt))]
 public abstract class Filing
 {
     public int Id { get; set; }
@@ -10,4 +11,6 @@ public abstract class Filing
 
     [Personal(PersonalDataCategory.FreeText, Encrypt = true)]
     public string Text { get; set; } = "";
+
+    public DateTimeOffset FiledAt { get; set; }
 }
