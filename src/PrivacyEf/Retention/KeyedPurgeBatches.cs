@@ -48,6 +48,13 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         }
 
         IQueryable<TEntity> expired = db.Set<TEntity>().IgnoreQueryFilters().AsNoTracking().Where(purge.ExpiredBefore(cutoff));
+        foreach (var derived in DerivedTypesPurgedByThemselves(entityType))
+        {
+            // Its rows follow its own rules (a legal hold, another action), which this type's purge does not know.
+            var row = Expression.Parameter(typeof(TEntity), "row");
+            expired = expired.Where(Expression.Lambda<Func<TEntity, bool>>(Expression.Not(Expression.TypeIs(row, derived.ClrType)), row));
+        }
+
         if (anonymize)
         {
             expired = expired.Where(purge.NotAnonymized!);
@@ -96,6 +103,14 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
         await KeysetBatchRunner.RunAsync(db, walk, KeysetPosition<TKey>.Start, cancellationToken).ConfigureAwait(false);
         return new PurgeEntityReport(name, action, cutoff, walk.Processed, held, walk.Batches, Stopwatch.GetElapsedTime(started), walk.Failures) { KeptForDependents = keptForDependents };
     }
+
+    /// <summary>
+    /// The derived types with generated metadata of their own (their own annotations, rules inherited or not): the
+    /// runner purges each of them by itself (<see cref="PurgeRunner.RetainedEntityTypes"/>), so a set of the base type,
+    /// which holds their rows too, must leave those rows to them.
+    /// </summary>
+    private static IEnumerable<IEntityType> DerivedTypesPurgedByThemselves(IEntityType entityType) =>
+        entityType.GetDerivedTypes().Where(d => PrivacyRegistry.Find(d.ClrType) is { Purge: not null, Retention: not null } metadata && metadata.ClrType == d.ClrType);
 
     /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>
     private Task<int> ApplyAsync(IQueryable<TEntity> batch, bool anonymize, AnonymizedValues values, Action<UpdateSettersBuilder<TEntity>>? ownedSetters, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ namespace PrivacyEf.Retention;
 /// <summary>
 /// The anonymizing setters of the personal properties of types owned by a purged entity: the generated setters cover
 /// the entity's own properties only, and an owned type is part of its row. A reference owned in the owner's table is
-/// set in the same <c>ExecuteUpdate</c>; an owned collection, or a reference in a table of its own, cannot be reached by
-/// it, so the purge refuses such an entity before it changes anything rather than leave personal values behind.
+/// set in the same <c>ExecuteUpdate</c>; an owned collection, a reference in a table of its own or in a JSON column cannot
+/// be reached by it, so the purge refuses such an entity before it changes anything rather than leave personal values behind.
 /// </summary>
 internal static class OwnedAnonymization
 {
@@ -46,11 +46,16 @@ internal static class OwnedAnonymization
             var owned = navigation.TargetEntityType;
             var ownedPath = new List<INavigation>(path) { navigation };
             var personal = PrivacyRegistry.Find(owned.ClrType)?.Properties.Where(p => owned.FindProperty(p.Name) is not null).ToList() ?? [];
-            if (personal.Count > 0 && (navigation.IsCollection || owned.GetTableName() != root.GetTableName() || owned.GetSchema() != root.GetSchema()))
+            // EF 10 runs no ExecuteUpdate on an owned type mapped to JSON (only on complex types): refused here, by name.
+            var where = navigation.IsCollection ? "a collection"
+                : owned.IsMappedToJson() ? "in a JSON column"
+                : owned.GetTableName() != root.GetTableName() || owned.GetSchema() != root.GetSchema() ? "in a table of its own"
+                : null;
+            if (personal.Count > 0 && where is not null)
             {
                 var name = string.Join(".", ownedPath.Select(n => n.Name));
                 throw new InvalidOperationException(
-                    $"{root.DisplayName()} is retained with Then = Anonymize, but its owned {name} ({(navigation.IsCollection ? "a collection" : "in a table of its own")}) holds personal data " +
+                    $"{root.DisplayName()} is retained with Then = Anonymize, but its owned {name} ({where}) holds personal data " +
                     $"({string.Join(", ", personal.Select(p => p.Name))}) that the purge's set-based update cannot reach, so the purge stopped before changing any {root.DisplayName()} row: " +
                     "own it as a reference in the owner's table, or retain the entity with Then = Delete.");
             }

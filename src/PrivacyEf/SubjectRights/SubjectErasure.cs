@@ -22,20 +22,22 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
     public async Task<ErasureResult> EraseAsync(IEntityType entityType, PrivacyEntityMetadata metadata, CancellationToken cancellationToken)
     {
         var rows = await ErasureRows.TrackAsync(context, entityType, metadata, subjectId, cancellationToken).ConfigureAwait(false);
-        var anonymize = metadata.Retention?.Action == RetentionAction.Anonymize;
         var values = new AnonymizedValues(entityType, now);
         int deleted = 0, anonymized = 0, held = 0;
         var toAnonymize = new List<EntityEntry>();
         var toDelete = new List<EntityEntry>();
         foreach (var entry in rows)
         {
-            if (metadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
+            // A row read through a base type may be of a derived type whose own rules (a legal hold, a retention kept
+            // anonymized) the base type does not declare: the row's type decides what happens to it.
+            var rowMetadata = MetadataOf(entry, entityType, metadata);
+            if (rowMetadata.LegalHoldProperty is { } hold && entry.Property(hold).CurrentValue is true)
             {
                 held++;
             }
             else
             {
-                (anonymize ? toAnonymize : toDelete).Add(entry);
+                (rowMetadata.Retention?.Action == RetentionAction.Anonymize ? toAnonymize : toDelete).Add(entry);
             }
         }
 
@@ -60,7 +62,7 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         {
             // A row read through a base type may be of a derived type, with personal properties of its own.
             var rowType = entry.Metadata;
-            var rowMetadata = rowType == entityType ? metadata : PrivacyRegistry.Find(rowType.ClrType) ?? metadata;
+            var rowMetadata = MetadataOf(entry, entityType, metadata);
             var rowValues = rowType == entityType ? values : new AnonymizedValues(rowType, now);
             if (Anonymize(entry, rowType, rowMetadata, rowValues))
             {
@@ -147,6 +149,9 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
             }
         }
     }
+
+    private static PrivacyEntityMetadata MetadataOf(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata) =>
+        entry.Metadata == entityType ? metadata : PrivacyRegistry.Find(entry.Metadata.ClrType) ?? metadata;
 
     /// <returns>False when the row was anonymized before (by an earlier erasure or the retention purge): nothing left to erase.</returns>
     private bool Anonymize(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata, AnonymizedValues values)

@@ -1,0 +1,3 @@
+namespace PrivacyEf.Tests.Model.HeldHierarchy;
+
+public class RoutineFiling : Filing;

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PrivacyEf.Tests.Model.Matrix.Plain;
+
+public class PlainDbContext(DbContextOptions<PlainDbContext> options) : DbContext(options)
+{
+    public DbSet<PlainDeletedRow> DeletedRows => Set<PlainDeletedRow>();
+
+    public DbSet<PlainAnonymizedRow> AnonymizedRows => Set<PlainAnonymizedRow>();
+}
