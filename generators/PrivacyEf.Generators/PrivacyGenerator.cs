@@ -64,6 +64,24 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (production, diagnostic) => production.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
+        // Whether a bare link is ambiguous depends on how many kinds the whole project has: decided on the collected
+        // models, which stay equal after an edit that changes no annotation. The compilation is read only to place a
+        // warning, and only in a project with several kinds and such a link.
+        var ambiguousLinks = parseResults
+            .Select(static (result, _) => result.Model is { } model ? new LinkKindFacts(model.FullyQualifiedTypeName, model.IsSubjectKind, model.HasLinkWithoutKind, model.DataSubjectProperty) : null)
+            .Collect()
+            .WithTrackingName(TrackingNames.CollectedLinkKinds)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => LinkKindFacts.Diagnose(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AmbiguousLinks);
+        context.RegisterSourceOutput(ambiguousLinks, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         var runtimeReferenced = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(PrivacyAttributeNames.Registry) is not null)
             .WithTrackingName(TrackingNames.RuntimeReferenced);

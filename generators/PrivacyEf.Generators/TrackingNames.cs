@@ -31,6 +31,8 @@ internal static class TrackingNames
     public const string RegisteredClassNames = nameof(RegisteredClassNames);
     public const string CollectedRegistrations = nameof(CollectedRegistrations);
     public const string CollectedInventory = nameof(CollectedInventory);
+    public const string CollectedLinkKinds = nameof(CollectedLinkKinds);
+    public const string AmbiguousLinks = nameof(AmbiguousLinks);
     public const string PersonalOnRecordParameters = nameof(PersonalOnRecordParameters);
 
     /// <summary>Every name above, for tests.</summary>
@@ -61,6 +63,8 @@ internal static class TrackingNames
         RegisteredClassNames,
         CollectedRegistrations,
         CollectedInventory,
+        CollectedLinkKinds,
+        AmbiguousLinks,
         PersonalOnRecordParameters,
     ];
 }

@@ -141,6 +141,15 @@ internal static class DiagnosticDescriptors
         "[DataSubject(typeof(...))] must name a data subject",
         "Property '{0}' of entity '{1}' links its rows to '{2}', but no property of '{2}' is marked [DataSubject]; a kind of data subject is the entity that is the person: mark its own key [DataSubject]");
 
+    /// <summary>{0} property, {1} entity, {2} the kinds of data subject of the project.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousDataSubjectLink = new(
+        "PRIV021",
+        "A bare [DataSubject] link among several kinds of data subject",
+        "Property '{0}' of entity '{1}' links its rows to a data subject, but its namespace has several kinds of data subject ({2}) and the entity has no navigation to one of them; name the kind, [DataSubject(typeof(...))], or every export and erasure request will stop with an error naming this link",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -161,7 +170,8 @@ internal static class DiagnosticDescriptors
         GenericEntity,
         PersonalOnRecordParameter,
         PersonalWithoutCategory,
-        DataSubjectKindNotASubject);
+        DataSubjectKindNotASubject,
+        AmbiguousDataSubjectLink);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

@@ -21,6 +21,16 @@ internal sealed record EntityModel(
     /// <summary>The kind of data subject <see cref="DataSubjectProperty"/> links to, <c>global::</c>-qualified; null when not named.</summary>
     public string? DataSubjectKind { get; init; }
 
+    /// <summary>Whether the entity is a kind of data subject: the person, whose own key is marked <c>[DataSubject]</c>.</summary>
+    public bool IsSubjectKind { get; init; }
+
+    /// <summary>
+    /// Whether a bare <c>[DataSubject]</c> links the rows to another entity with no navigation to a kind of data
+    /// subject: with several kinds in the project, nothing tells which one it means. A flag, not a location, so that
+    /// an edit elsewhere in the file leaves the model equal.
+    /// </summary>
+    public bool HasLinkWithoutKind { get; init; }
+
     public string FullyQualifiedGeneratedClassName => Namespace.Length == 0
         ? "global::" + GeneratedClassName
         : "global::" + Namespace + "." + GeneratedClassName;

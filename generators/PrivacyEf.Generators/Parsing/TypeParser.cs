@@ -163,6 +163,16 @@ internal sealed class TypeParser
 
         var fullyQualifiedName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var entity = _hasErrors ? null : CreateModel(fullyQualifiedName, personal.ToImmutable(), classPurposes, retention, dataSubject, dataSubjectKind, legalHold);
+        if (entity is not null && dataSubject is not null)
+        {
+            var isSubjectKind = _checks.KeyRole(dataSubject, isDataSubject: false, cancellationToken) is not null;
+            entity = entity with
+            {
+                IsSubjectKind = isSubjectKind,
+                HasLinkWithoutKind = !isSubjectKind && dataSubjectKind is null && !HasNavigationToKind(properties),
+            };
+        }
+
         return new EntityParseResult(fullyQualifiedName, entity, _diagnostics.ToImmutable().ToEquatableArray());
     }
 
@@ -411,6 +421,21 @@ internal sealed class TypeParser
         {
             DataSubjectKind = dataSubjectKind,
         };
+    }
+
+    /// <summary>Whether a property of the entity navigates to a kind of data subject (an entity that marks its own key).</summary>
+    private static bool HasNavigationToKind(List<IPropertySymbol> properties)
+    {
+        foreach (var property in properties)
+        {
+            // A reference navigation only: a collection is the other side of a link, not this entity's.
+            if (property.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && DataSubjectKinds.HasSubjectProperty(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

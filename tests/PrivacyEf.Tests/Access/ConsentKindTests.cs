@@ -3,6 +3,7 @@ using PrivacyEf.Access.Consent;
 using PrivacyEf.Access.Logging;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Model.Kinds;
+using PrivacyEf.Tests.Model.Kinds.Unnamed;
 using PrivacyEf.Tests.Model.ShadowLinks;
 
 namespace PrivacyEf.Tests.Access;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyEf.Tests.Infrastructure;
 using PrivacyEf.Tests.Model.Kinds;
+using PrivacyEf.Tests.Model.Kinds.Unnamed;
 
 namespace PrivacyEf.Tests.SubjectRights;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PrivacyEf.Tests.Model.Kinds.Unnamed;
 
 namespace PrivacyEf.Tests.Model.Kinds;
 
