@@ -45,7 +45,7 @@ internal static class OwnedAnonymization
         {
             var owned = navigation.TargetEntityType;
             var ownedPath = new List<INavigation>(path) { navigation };
-            var personal = PrivacyRegistry.Find(owned.ClrType)?.Properties.Where(p => owned.FindProperty(p.Name) is not null).ToList() ?? [];
+            var personal = PrivacyMetadata.Of(owned)?.Properties.Where(p => owned.FindProperty(p.Name) is not null).ToList() ?? [];
             if (personal.Count > 0 && (navigation.IsCollection || owned.GetTableName() != root.GetTableName() || owned.GetSchema() != root.GetSchema()))
             {
                 var name = string.Join(".", ownedPath.Select(n => n.Name));

@@ -60,7 +60,7 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         {
             // A row read through a base type may be of a derived type, with personal properties of its own.
             var rowType = entry.Metadata;
-            var rowMetadata = rowType == entityType ? metadata : PrivacyRegistry.Find(rowType.ClrType) ?? metadata;
+            var rowMetadata = rowType == entityType ? metadata : PrivacyMetadata.Of(rowType) ?? metadata;
             var rowValues = rowType == entityType ? values : new AnonymizedValues(rowType, now);
             if (Anonymize(entry, rowType, rowMetadata, rowValues))
             {
@@ -185,7 +185,7 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         // Owned types are part of the row: their personal values go too, through the change tracker like the owner's.
         foreach (var (_, ownedType, owned) in OwnedInstances.Of(entityType, entry.Entity))
         {
-            if (PrivacyRegistry.Find(ownedType.ClrType) is not { } ownedMetadata)
+            if (PrivacyMetadata.Of(ownedType) is not { } ownedMetadata)
             {
                 continue;
             }
