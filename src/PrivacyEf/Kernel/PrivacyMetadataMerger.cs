@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
@@ -19,7 +20,8 @@ internal static class PrivacyMetadataMerger
         var entity = entityType.DisplayName();
         var classPurposes = generated?.Purposes ?? [];
         var properties = generated?.Properties.ToList() ?? [];
-        foreach (var declared in fluent.Properties)
+        var order = DeclarationOrder(entityType.ClrType);
+        foreach (var declared in fluent.Properties.OrderBy(p => order.GetValueOrDefault(p.Property.Name, int.MaxValue)))
         {
             var name = declared.Property.Name;
             var index = properties.FindIndex(p => string.Equals(p.Name, name, StringComparison.Ordinal));
@@ -142,6 +144,27 @@ internal static class PrivacyMetadataMerger
         generated?.Purge is not null
         && string.Equals(generated.LegalHoldProperty, hold, StringComparison.Ordinal)
         && (generated.Retention?.Action != RetentionAction.Anonymize || properties.Count == generated.Properties.Count);
+
+    /// <summary>
+    /// Properties in the order their classes declare them, base class first, as the generator lists them: the model's own
+    /// order is alphabetical, and the inventory and exports should read like the class.
+    /// </summary>
+    private static Dictionary<string, int> DeclarationOrder(Type clrType)
+    {
+        var hierarchy = new List<Type>();
+        for (var type = clrType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            hierarchy.Insert(0, type);
+        }
+
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var property in hierarchy.SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
+        {
+            order.TryAdd(property.Name, order.Count);
+        }
+
+        return order;
+    }
 
     private static void Refuse(string where, string why) => throw Refusal(where, why);
 
