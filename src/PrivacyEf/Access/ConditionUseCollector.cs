@@ -240,7 +240,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
         };
 
     private ProjectedPersonalMembers.Source? Personal(Type type, string member) =>
-        PrivacyMetadata.Find(model, type) is { } entity && entity.FindProperty(member) is { } property
+        PrivacyMetadata.Find(model, type, member) is { } entity && entity.FindProperty(member) is { } property
             ? new ProjectedPersonalMembers.Source(entity, property, true)
             : carried.Find(type, member);
 }

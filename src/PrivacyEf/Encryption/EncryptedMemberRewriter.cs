@@ -279,7 +279,7 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey, IModel mode
         }
 
         EncryptedMember? Find(Expression instance, string name) =>
-            PrivacyMetadata.Find(model, instance.Type) is { } metadata && metadata.FindProperty(name) is { Encrypt: true } personal
+            PrivacyMetadata.Find(model, instance.Type, name) is { } metadata && metadata.FindProperty(name) is { Encrypt: true } personal
                 ? new EncryptedMember(instance, metadata.ClrType.Name, personal)
                 : null;
     }

@@ -42,20 +42,37 @@ public static class PrivacyMetadata
     }
 
     /// <summary>
-    /// The metadata of the entity type a query's expression of type <paramref name="clrType"/> reads, in
-    /// <paramref name="model"/>; for a class the model does not map, its generated metadata.
+    /// The metadata that governs <paramref name="propertyName"/> read from an instance of <paramref name="clrType"/> in
+    /// a query against <paramref name="model"/>: that of the entity type the model maps the class to; for a class the
+    /// model does not map, its generated metadata, else that of a mapped type derived from it (or implementing it) that
+    /// declares the property personal.
     /// </summary>
     /// <param name="model">The model the query runs against.</param>
     /// <param name="clrType">The CLR type of the instance read.</param>
+    /// <param name="propertyName">The property read.</param>
     /// <returns>The metadata, or null.</returns>
-    public static PrivacyEntityMetadata? Find(IReadOnlyModel model, Type clrType)
+    public static PrivacyEntityMetadata? Find(IReadOnlyModel model, Type clrType, string propertyName)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(clrType);
 
         // Every entity type of one CLR type has the same metadata (checked when the model is finalized), so any one tells.
         var entityType = model.FindEntityType(clrType) ?? model.GetEntityTypes().FirstOrDefault(e => e.ClrType == clrType);
-        return entityType is not null ? Of(entityType) : PrivacyRegistry.Find(clrType);
+        if (entityType is not null)
+        {
+            return Of(entityType);
+        }
+
+        // A base class or interface a query reads mapped entities through (u => ((IdentityUser)u).Email): the values
+        // come from the mapped types, so their declarations count, or a cast would read around them.
+        return PrivacyRegistry.Find(clrType)
+            ?? (clrType == typeof(object)
+                ? null
+                : model.GetEntityTypes()
+                    .Where(e => clrType.IsAssignableFrom(e.ClrType))
+                    .OrderBy(e => e.Name, StringComparer.Ordinal)
+                    .Select(Of)
+                    .FirstOrDefault(metadata => metadata?.FindProperty(propertyName) is not null));
     }
 
     /// <summary>Stores the merged metadata of an entity type while its model is finalized.</summary>

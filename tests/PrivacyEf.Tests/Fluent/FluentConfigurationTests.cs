@@ -156,7 +156,15 @@ public abstract class FluentConfigurationTests(DatabaseTarget target)
                 Assert.NotEqual(Email, masked.UserName);
                 Assert.DoesNotContain("7946", masked.PhoneNumber ?? "", StringComparison.Ordinal);
                 Assert.Equal("Ada", masked.DisplayName);
+
+                // Read around the declaration: through the library's class, or by name.
+                Assert.NotEqual(Email, await db.Users.Select(u => ((LibraryUser)u).Email).SingleAsync());
+                Assert.NotEqual(Email, await db.Users.Select(u => EF.Property<string>(u, nameof(LibraryUser.Email))).SingleAsync());
+                Assert.NotEqual(Email, await db.Users.Select(u => new { Address = ((LibraryUser)u).Email }).Select(x => x.Address).SingleAsync());
             }
+
+            // A lookup through the library's class still compares blind indexes.
+            Assert.Equal(user.Id, await db.Users.Where(u => ((LibraryUser)u).NormalizedEmail == Email.ToUpperInvariant()).Select(u => u.Id).SingleAsync());
 
             var entry = Assert.Single(db.GetPrivacyInventory().Entities, e => e.Name == nameof(AppUser));
             Assert.Equal("Id", entry.SubjectProperty);
