@@ -32,6 +32,7 @@ internal static class TrackingNames
     public const string CollectedRegistrations = nameof(CollectedRegistrations);
     public const string CollectedInventory = nameof(CollectedInventory);
     public const string PersonalOnRecordParameters = nameof(PersonalOnRecordParameters);
+    public const string HiddenProperties = nameof(HiddenProperties);
 
     /// <summary>Every name above, for tests.</summary>
     public static readonly string[] All =
@@ -62,5 +63,6 @@ internal static class TrackingNames
         CollectedRegistrations,
         CollectedInventory,
         PersonalOnRecordParameters,
+        HiddenProperties,
     ];
 }
