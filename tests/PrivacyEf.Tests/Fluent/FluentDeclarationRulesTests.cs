@@ -106,5 +106,51 @@ public sealed class FluentDeclarationRulesTests
         Assert.Contains("a key", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_owned_type_is_declared_through_its_owner_and_every_use_of_its_class_alike()
+    {
+        var model = FluentModels.Build(b => b.Entity<FluentOrder>(order =>
+        {
+            order.OwnsOne(o => o.Billing, a => a.Property(x => x.Street).IsPersonal(PersonalDataCategory.Location, encrypt: true));
+            order.OwnsOne(o => o.Shipping, a => a.Property(x => x.Street).IsPersonal(PersonalDataCategory.Location, encrypt: true));
+        }));
+        var owned = model.GetEntityTypes().Where(e => e.ClrType == typeof(PostalAddress)).ToList();
+        Assert.Equal(2, owned.Count);
+        Assert.All(owned, e => Assert.NotNull(e.FindProperty(nameof(PostalAddress.Street))!.GetValueConverter()));
+
+        // A query sees the class, not which owner it came through: two answers for one class would be a guess.
+        var message = FluentModels.Refusal(b => b.Entity<FluentOrder>(order =>
+        {
+            order.OwnsOne(o => o.Billing, a => a.Property(x => x.Street).IsPersonal(PersonalDataCategory.Location, encrypt: true));
+            order.OwnsOne(o => o.Shipping);
+        }));
+        Assert.Contains("PostalAddress", message, StringComparison.Ordinal);
+        Assert.Contains("configured differently", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_migration_snapshot_finds_no_declaration_to_write_and_both_models_keep_the_metadata()
+    {
+        static void Configure(ModelBuilder b) => b.Entity<FluentMember>(member =>
+        {
+            member.HasDataSubject(m => m.Id).HasLegalHold(m => m.OnHold).HasPurposes("support");
+            member.Property(m => m.Email).IsPersonal(PersonalDataCategory.Contact, encrypt: true, searchable: true).HasPurposes("support");
+        });
+
+        // A snapshot writes every annotation it does not know as HasAnnotation(name, value), and cannot write these values.
+        var designTime = FluentModels.BuildDesignTime(Configure);
+        var annotated = designTime.GetEntityTypes()
+            .SelectMany(e => e.GetAnnotations().Concat(e.GetProperties().SelectMany(p => p.GetAnnotations())))
+            .Where(a => a.Name.StartsWith("PrivacyEf:", StringComparison.Ordinal));
+        Assert.Empty(annotated);
+
+        foreach (var model in new[] { designTime, FluentModels.Build(Configure) })
+        {
+            var metadata = Metadata<FluentMember>(model);
+            Assert.Equal(("Id", "OnHold"), (metadata.DataSubjectProperty, metadata.LegalHoldProperty));
+            Assert.True(metadata.FindProperty(nameof(FluentMember.Email))!.Searchable);
+        }
+    }
+
     private static PrivacyEntityMetadata Metadata<T>(IModel model) => PrivacyMetadata.Of(model.FindEntityType(typeof(T))!)!;
 }

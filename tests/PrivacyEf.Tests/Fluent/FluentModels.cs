@@ -20,14 +20,23 @@ internal static class FluentModels
 
     public static IModel Build(Action<ModelBuilder> configure)
     {
-        var options = new DbContextOptionsBuilder<ConfigurableDbContext>()
+        using var context = new ConfigurableDbContext(Options(), configure);
+        return context.Model;
+    }
+
+    /// <summary>The model migrations see (and write their snapshot from), not the runtime model queries use.</summary>
+    public static IModel BuildDesignTime(Action<ModelBuilder> configure)
+    {
+        using var context = new ConfigurableDbContext(Options(), configure);
+        return context.GetService<IDesignTimeModel>().Model;
+    }
+
+    private static DbContextOptions<ConfigurableDbContext> Options() =>
+        new DbContextOptionsBuilder<ConfigurableDbContext>()
             .UseSqlite("Data Source=:memory:")
             .UsePrivacy(Services.Value)
             .ReplaceService<IModelCacheKeyFactory, PerConfigurationModelCacheKeyFactory>()
             .Options;
-        using var context = new ConfigurableDbContext(options, configure);
-        return context.Model;
-    }
 
     /// <summary>The message of the error building the model gives.</summary>
     public static string Refusal(Action<ModelBuilder> configure) =>
