@@ -249,6 +249,33 @@ public abstract class FluentConfigurationTests(DatabaseTarget target)
         Assert.Equal(("copper", Email, Phone), (stored.Tier, stored.Email, stored.Phone));
     }
 
+    [SkippableFact]
+    public async Task Two_context_types_of_one_application_guard_a_projection_by_their_own_declarations()
+    {
+        using var app = new TestApp<FluentDbContext>(Target, new TestAppSettings
+        {
+            DiscloseWithoutScope = false,
+            ConfigurePrivacy = o => o.Grant("agent", "support", PersonalDataCategory.Contact),
+        });
+        await using (var db = await app.CreateDatabaseAsync())
+        {
+            db.Members.Add(new FluentMember { Id = 1, Email = Email });
+            await db.SaveChangesAsSystemAsync();
+        }
+
+        var options = new DbContextOptionsBuilder<StricterFluentDbContext>();
+        Target.UseDatabase(options.UsePrivacy(app.Services), app.Database);
+        await using var contact = app.NewContext();
+        await using var credential = new StricterFluentDbContext(options.Options);
+        using (Privacy.Access("support", "agent-7", ["agent"]))
+        {
+            // One query shape, compiled first where the e-mail is contact data the agent may see, then where it is a credential.
+            Assert.Equal(Email, await contact.Members.Select(m => m.Email).SingleAsync());
+            Assert.NotEqual(Email, await credential.Members.Select(m => m.Email).SingleAsync());
+            Assert.NotEqual(Email, (await credential.Members.AsNoTracking().SingleAsync()).Email);
+        }
+    }
+
     /// <summary>What the database holds in a column of a one-row table, read past EF's converters.</summary>
     private static Task<string> StoredAsync(DbContext db, string? table, string column)
     {
