@@ -59,6 +59,22 @@ public sealed class PrivacyGenerator : IIncrementalGenerator
             }
         });
 
+        // A property declared new over a virtual or annotated one: found from syntax alone (a modifier), then checked once.
+        var hiddenProperties = context.SyntaxProvider
+            .CreateSyntaxProvider(HiddenPropertyCheck.IsNewProperty, static (syntaxContext, cancellationToken) => HiddenPropertyCheck.Diagnose(syntaxContext, cancellationToken))
+            .Collect()
+            .WithTrackingName(TrackingNames.HiddenProperties);
+        context.RegisterSourceOutput(hiddenProperties, static (production, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                if (diagnostic is not null)
+                {
+                    production.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        });
+
         var diagnostics = parseResults
             .SelectMany(static (result, _) => result.Diagnostics.AsImmutableArray())
             .WithTrackingName(TrackingNames.Diagnostics);

@@ -34,6 +34,7 @@ internal static class TrackingNames
     public const string CollectedLinkKinds = nameof(CollectedLinkKinds);
     public const string AmbiguousLinks = nameof(AmbiguousLinks);
     public const string PersonalOnRecordParameters = nameof(PersonalOnRecordParameters);
+    public const string HiddenProperties = nameof(HiddenProperties);
 
     /// <summary>Every name above, for tests.</summary>
     public static readonly string[] All =
@@ -66,5 +67,6 @@ internal static class TrackingNames
         CollectedLinkKinds,
         AmbiguousLinks,
         PersonalOnRecordParameters,
+        HiddenProperties,
     ];
 }

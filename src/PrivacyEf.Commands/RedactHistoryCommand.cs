@@ -59,7 +59,7 @@ internal static class RedactHistoryCommand
     private static IEntityType FindRedactable(IModel model, string name, string contextName)
     {
         var redactable = model.GetEntityTypes()
-            .Where(e => !e.IsOwned() && !e.HasSharedClrType && PrivacyRegistry.Find(e.ClrType) is { } metadata && metadata.Properties.Any(p => p.Redact && p.ClrType == typeof(string)))
+            .Where(e => !e.IsOwned() && !e.HasSharedClrType && PrivacyMetadata.Of(e) is { } metadata && metadata.Properties.Any(p => p.Redact && p.ClrType == typeof(string)))
             .OrderBy(e => e.ClrType.Name, StringComparer.Ordinal)
             .ToArray();
         var candidates = redactable.Length == 0

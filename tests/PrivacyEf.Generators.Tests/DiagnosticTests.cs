@@ -504,11 +504,11 @@ public sealed class DiagnosticTests
         var descriptors = Diagnostics.DiagnosticDescriptors.All;
 
         Assert.Equal(
-            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017", "PRIV018", "PRIV019", "PRIV020", "PRIV021"],
+            ["PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006", "PRIV007", "PRIV008", "PRIV009", "PRIV010", "PRIV011", "PRIV012", "PRIV013", "PRIV014", "PRIV015", "PRIV016", "PRIV017", "PRIV018", "PRIV019", "PRIV020", "PRIV021", "PRIV022"],
             descriptors.Select(descriptor => descriptor.Id));
         Assert.All(descriptors, descriptor =>
         {
-            Assert.Equal(descriptor.Id is "PRIV011" or "PRIV021" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Equal(descriptor.Id is "PRIV011" or "PRIV021" or "PRIV022" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.Equal("PrivacyEf", descriptor.Category);
             Assert.True(descriptor.IsEnabledByDefault);
         });

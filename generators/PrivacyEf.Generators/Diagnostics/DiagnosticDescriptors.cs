@@ -8,7 +8,7 @@ namespace PrivacyEf.Generators.Diagnostics;
 /// <summary>
 /// Every diagnostic the generator reports. IDs are stable: a released ID never changes meaning
 /// (see AnalyzerReleases.Shipped.md). An entity with any of these errors is not generated; warnings
-/// (PRIV011) leave it generated.
+/// (PRIV011, PRIV021) leave it generated.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -150,6 +150,19 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>
+    /// {0} property, {1} declaring class, {2} the base class, {3} why it matters ("is virtual", reported when the new
+    /// property carries PrivacyEf attributes, or "carries PrivacyEf attributes"). A warning: hiding can be deliberate,
+    /// but for an entity it silently splits one column in two.
+    /// </summary>
+    public static readonly DiagnosticDescriptor NewPropertyHidesBaseProperty = new(
+        "PRIV022",
+        "A new property hides a virtual or annotated base property",
+        "Property '{0}' of '{1}' is declared new and hides '{2}.{0}', which {3}; code that works through '{2}' (EF Core mapping it, ASP.NET Core Identity's stores) reads and writes the hidden property, so what '{1}.{0}' declares is not what is stored or protected; override the base property instead, or leave it alone and declare it personal in OnModelCreating with Property(x => x.{0}).IsPersonal(...)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EncryptUnsupportedType,
         SearchableWithoutEncrypt,
@@ -171,7 +184,8 @@ internal static class DiagnosticDescriptors
         PersonalOnRecordParameter,
         PersonalWithoutCategory,
         DataSubjectKindNotASubject,
-        AmbiguousDataSubjectLink);
+        AmbiguousDataSubjectLink,
+        NewPropertyHidesBaseProperty);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = CreateByIdMap();
 

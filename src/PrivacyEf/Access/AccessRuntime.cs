@@ -16,7 +16,10 @@ namespace PrivacyEf.Access;
 /// </summary>
 internal sealed class AccessRuntime : IDisposable
 {
-    private readonly ConcurrentDictionary<(Type Entity, string Property, bool Logged, string? SubjectKind, Type? SubjectKindType), GuardedMember> members = new();
+    // By the metadata, not the CLR type: two context types of one application may declare one class differently (fluent
+    // declarations are per model), and a projection must be guarded by its own model's declaration; and by the kind of
+    // data subject the entity's rows belong to in that model.
+    private readonly ConcurrentDictionary<(PrivacyEntityMetadata Entity, PrivacyPropertyMetadata Property, bool Logged, string? SubjectKind, Type? SubjectKindType), GuardedMember> members = new();
     private readonly ConditionalWeakTable<object, MaskedValues> maskedValues = [];
 
     /// <summary>The purpose of the key of <see cref="MaskStyle.Pseudonym"/> tokens: not redaction's, so the two kinds of token never match.</summary>
@@ -74,7 +77,7 @@ internal sealed class AccessRuntime : IDisposable
 
     public GuardedMember Member(PrivacyEntityMetadata entity, PrivacyPropertyMetadata property, bool nullable, bool logged, string? subjectKind, Type? subjectKindType) =>
         members.GetOrAdd(
-            (entity.ClrType, property.Name, logged, subjectKind, subjectKindType),
+            (entity, property, logged, subjectKind, subjectKindType),
             static (key, state) => new GuardedMember(state.Access, state.Entity, state.Property, state.Nullable, key.Logged, key.SubjectKind, key.SubjectKindType),
             (Access: this, Entity: entity, Property: property, Nullable: nullable));
 

@@ -20,24 +20,26 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
     private readonly List<ConditionUse> uses = [];
     private readonly ProjectedPersonalMembers carried;
     private readonly MethodCallExpression? finalProjection;
+    private readonly IModel model;
     private string? usingOperator;
     private bool inOutput;
 
-    private ConditionUseCollector(ProjectedPersonalMembers carried, MethodCallExpression? finalProjection)
+    private ConditionUseCollector(ProjectedPersonalMembers carried, MethodCallExpression? finalProjection, IModel model)
     {
         this.carried = carried;
+        this.model = model;
         this.finalProjection = finalProjection;
     }
 
     /// <summary>Every use of a personal property in <paramref name="query"/> that the projection guard does not cover.</summary>
     /// <param name="query">The query as its author wrote it, before any rewrite.</param>
-    /// <param name="model">The model, for the nullability of projected members.</param>
+    /// <param name="model">The model, for the metadata and the nullability of the members read.</param>
     /// <returns>The uses, each property and operator once.</returns>
     public static IReadOnlyList<ConditionUse> Collect(Expression query, IModel model)
     {
         // Analysed in the form the guard will see: normalized, so a Where after a Select is no longer in the way.
         query = ProjectionNormalizer.Normalize(query);
-        var collector = new ConditionUseCollector(ProjectedPersonalMembers.Collect(query, model), FinalProjectionOf(query));
+        var collector = new ConditionUseCollector(ProjectedPersonalMembers.Collect(query, model), FinalProjectionOf(query), model);
         collector.Visit(query);
         return collector.uses.Distinct().ToArray();
     }
@@ -238,7 +240,7 @@ internal sealed class ConditionUseCollector : ExpressionVisitor
         };
 
     private ProjectedPersonalMembers.Source? Personal(Type type, string member) =>
-        PrivacyRegistry.Find(type) is { } entity && entity.FindProperty(member) is { } property
+        PrivacyMetadata.Find(model, type, member) is { } entity && entity.FindProperty(member) is { } property
             ? new ProjectedPersonalMembers.Source(entity, property, true)
             : carried.Find(type, member);
 }

@@ -68,7 +68,7 @@ internal sealed class EntityAccessPlan
     public static EntityAccessPlan For(IEntityType entityType) =>
         entityType.GetOrAddRuntimeAnnotationValue(
             AnnotationName,
-            static type => PrivacyRegistry.Find(type!.ClrType) is { } metadata ? new EntityAccessPlan(type, metadata) : Empty,
+            static type => PrivacyMetadata.Of(type!) is { } metadata ? new EntityAccessPlan(type!, metadata) : Empty,
             entityType);
 
     public ScopeDecision Decide(AccessPolicy policy, PrivacyScope? scope)

@@ -30,6 +30,10 @@ internal sealed class MaskedValues(EntityAccessPlan plan)
     /// The mask of property <paramref name="index"/> of <paramref name="plan"/>: the plan these masks were recorded
     /// under, or another model's plan of the same entity (a second context type over the same classes), matched by name.
     /// </summary>
+    /// <remarks>
+    /// By name alone: the masks belong to this instance, so its property of that name holds a mask whichever model saves
+    /// it. Each model has metadata of its own (fluent declarations are per model), so the metadata cannot tell.
+    /// </remarks>
     public bool TryGet(EntityAccessPlan plan, int index, out object? mask)
     {
         if (ReferenceEquals(plan, Plan))
@@ -40,7 +44,7 @@ internal sealed class MaskedValues(EntityAccessPlan plan)
         var name = plan.Properties[index].Name;
         for (var own = 0; own < Plan.Properties.Count; own++)
         {
-            if (Plan.Properties[own].Name == name && ReferenceEquals(plan.Metadata, Plan.Metadata))
+            if (Plan.Properties[own].Name == name)
             {
                 return TryGet(own, out mask);
             }

@@ -83,7 +83,7 @@ internal sealed class ProjectedPersonalMembers : ExpressionVisitor
             return;
         }
 
-        if (PrivacyRegistry.Find(instance.Type) is { } entity && entity.FindProperty(read.Member.Name) is { } property)
+        if (PrivacyMetadata.Find(model, instance.Type, read.Member.Name) is { } entity && entity.FindProperty(read.Member.Name) is { } property)
         {
             var nullable = model.FindEntityType(instance.Type)?.FindProperty(property.Name)?.IsNullable ?? true;
             sources[(type, member)] = new Source(entity, property, nullable);

@@ -195,7 +195,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
 
     private Expression Guard(Expression read, Expression instance, string propertyName)
     {
-        if (PrivacyRegistry.Find(instance.Type) is not { } metadata || metadata.FindProperty(propertyName) is not { } property)
+        if (PrivacyMetadata.Find(model, instance.Type, propertyName) is not { } metadata || metadata.FindProperty(propertyName) is not { } property)
         {
             // Not an entity's property: maybe an anonymous type's or a DTO's member that an earlier Select filled from one.
             return carried?.Find(instance.Type, propertyName) is { } source

@@ -22,6 +22,10 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
         conventionSet.ModelFinalizingConventions.Insert(0, new EncryptionModelConvention(runtime.KeyRing, runtime.Options.Encryption));
         var dialect = runtime.Kernel.Get<SqlDialects>().Find(options);
         conventionSet.ModelFinalizingConventions.Insert(0, new RetentionModelConvention(dialect?.StoresDateTimeOffsetAsSortableText ?? false));
+
+        // Before every other: the conventions above, and all of run time, read the metadata it merges.
+        conventionSet.ModelFinalizingConventions.Insert(0, new PrivacyMetadataConvention());
+        conventionSet.ModelFinalizedConventions.Insert(0, new PrivacyMetadataSealConvention());
         conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
         conventionSet.ModelFinalizingConventions.Add(new UnprotectableShapeConvention());
         return conventionSet;

@@ -15,7 +15,7 @@ internal sealed class BlindIndexPlacementConvention : IModelFinalizingConvention
     {
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Cast<IMutableEntityType>().ToList())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
+            if (PrivacyMetadata.Of(entityType) is not { } metadata)
             {
                 continue;
             }

@@ -17,17 +17,18 @@ internal sealed class BlindIndexRewriteStage(DataKeyRing keyRing) : IQueryRewrit
         var keys = BlindIndexAwareMemoryCache.TakeKeysOfPendingCompilation(keyRing);
 
         // Non-relational stores (EF InMemory) compare the decrypted values in memory, where every operator works.
-        if (eventData.Context is { } context && !context.Database.IsRelational())
+        // Without a context there is no model to say what is encrypted, and no query to run.
+        if (eventData.Context is not { } context || !context.Database.IsRelational())
         {
             return queryExpression;
         }
 
         var singleKey = keys is { Newest: not null, IsRotating: false } && keys.Version == keyRing.CurrentBlindIndexKeys.Version;
-        var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey);
+        var rewriter = new EncryptedMemberRewriter(matchPreviousKey: !singleKey, context.Model);
         var rewritten = rewriter.Visit(queryExpression);
-        if (rewriter.UsesBlindIndex && eventData.Context is { } relational)
+        if (rewriter.UsesBlindIndex)
         {
-            keyRing.EnsureBlindIndexKey(relational);
+            keyRing.EnsureBlindIndexKey(context);
         }
 
         return rewritten;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyEf.Internal;
 
 namespace PrivacyEf.Encryption;
@@ -19,7 +20,8 @@ namespace PrivacyEf.Encryption;
 /// until rows are written under the new one (so a query compiled just before an instance learns of a
 /// rotation still finds every row).
 /// </param>
-internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : ExpressionVisitor
+/// <param name="model">The model the query runs against, whose metadata says which members are encrypted.</param>
+internal sealed class EncryptedMemberRewriter(bool matchPreviousKey, IModel model) : ExpressionVisitor
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
 
@@ -208,9 +210,9 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
         }
     }
 
-    private static void RefuseAny(Expression expression, string operation)
+    private void RefuseAny(Expression expression, string operation)
     {
-        var finder = new EncryptedMemberFinder();
+        var finder = new EncryptedMemberFinder(this);
         finder.Visit(expression);
         if (finder.Found is { } member)
         {
@@ -218,11 +220,11 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
         }
     }
 
-    private static void RefuseProjectedEncryptedMember(Expression source, string operation)
+    private void RefuseProjectedEncryptedMember(Expression source, string operation)
     {
         if (StripConvert(source) is MethodCallExpression { Method.Name: nameof(Queryable.Select) } select && select.Arguments.Count == 2)
         {
-            var finder = new EncryptedMemberFinder();
+            var finder = new EncryptedMemberFinder(this);
             finder.Visit(select.Arguments[1]);
             if (finder.Found is { } member)
             {
@@ -264,7 +266,7 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
         return expression;
     }
 
-    internal static EncryptedMember? AsEncryptedMember(Expression expression)
+    internal EncryptedMember? AsEncryptedMember(Expression expression)
     {
         switch (StripConvert(expression))
         {
@@ -276,19 +278,19 @@ internal sealed class EncryptedMemberRewriter(bool matchPreviousKey) : Expressio
                 return null;
         }
 
-        static EncryptedMember? Find(Expression instance, string name) =>
-            PrivacyRegistry.Find(instance.Type) is { } metadata && metadata.FindProperty(name) is { Encrypt: true } personal
+        EncryptedMember? Find(Expression instance, string name) =>
+            PrivacyMetadata.Find(model, instance.Type, name) is { } metadata && metadata.FindProperty(name) is { Encrypt: true } personal
                 ? new EncryptedMember(instance, metadata.ClrType.Name, personal)
                 : null;
     }
 
-    private sealed class EncryptedMemberFinder : ExpressionVisitor
+    private sealed class EncryptedMemberFinder(EncryptedMemberRewriter rewriter) : ExpressionVisitor
     {
         public EncryptedMember? Found { get; private set; }
 
         public override Expression? Visit(Expression? node)
         {
-            if (Found is null && node is not null && AsEncryptedMember(node) is { } member)
+            if (Found is null && node is not null && rewriter.AsEncryptedMember(node) is { } member)
             {
                 Found = member;
             }

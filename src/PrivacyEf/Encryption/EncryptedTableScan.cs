@@ -31,7 +31,7 @@ internal sealed class EncryptedTableScan
         var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         table = sql.DelimitIdentifier(store.Name, store.Schema);
         keyColumn = sql.DelimitIdentifier(key.GetColumnName(store)!);
-        var metadata = PrivacyRegistry.Find(entityType.ClrType)!;
+        var metadata = PrivacyMetadata.Of(entityType)!;
         foreach (var personal in metadata.Properties.Where(p => p.Encrypt))
         {
             // A property whose column is in another table (the base table of a TPT hierarchy) is scanned there.
@@ -68,7 +68,7 @@ internal sealed class EncryptedTableScan
         var scans = new List<EncryptedTableScan>();
         foreach (var entityType in context.Model.GetEntityTypes())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata
+            if (PrivacyMetadata.Of(entityType) is not { } metadata
                 || !metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null)
                 || entityType.GetTableName() is null
                 || entityType.IsOwned())

@@ -26,7 +26,7 @@ internal sealed class EncryptionModelConvention(DataKeyRing keyRing, EncryptionO
         AddKeyTable(model);
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().ToList())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
+            if (PrivacyMetadata.Of(entityType) is not { } metadata)
             {
                 continue;
             }

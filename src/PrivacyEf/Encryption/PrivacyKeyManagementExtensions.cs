@@ -248,7 +248,7 @@ public static class PrivacyKeyManagementExtensions
         // hierarchy) are left out: the rows they read are rebuilt through the types mapped to the tables.
         var unreachable = context.Model.GetEntityTypes()
             .Where(e => e.IsOwned() || (e.GetTableName() is not null && e.FindPrimaryKey() is not { Properties.Count: 1 }))
-            .SelectMany(e => (PrivacyRegistry.Find(e.ClrType)?.Properties ?? [])
+            .SelectMany(e => (PrivacyMetadata.Of(e)?.Properties ?? [])
                 .Where(p => p.Searchable && e.FindProperty(EncryptionModelConvention.BlindIndexPropertyName(p.Name)) is not null)
                 .Select(p => $"{e.ClrType.Name}.{p.Name}"))
             .ToList();

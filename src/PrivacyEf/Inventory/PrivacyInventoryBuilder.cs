@@ -5,20 +5,20 @@ using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Inventory;
 
-/// <summary>Builds a <see cref="PrivacyInventory"/> from a model, the generated metadata and the purposes' descriptions.</summary>
+/// <summary>Builds a <see cref="PrivacyInventory"/> from a model, its privacy metadata and the purposes' descriptions.</summary>
 internal static class PrivacyInventoryBuilder
 {
     public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes) =>
-        Build(model, describePurpose, configuredPurposes, PrivacyRegistry.Find);
+        Build(model, describePurpose, configuredPurposes, PrivacyMetadata.Of);
 
-    /// <summary>Builds the inventory with metadata from <paramref name="metadataOf"/> rather than the registry.</summary>
+    /// <summary>Builds the inventory with metadata from <paramref name="metadataOf"/> rather than the model's.</summary>
     /// <remarks>For tests that describe one model under many declarations, which the registry (rightly) refuses to replace.</remarks>
-    public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes, Func<Type, PrivacyEntityMetadata?> metadataOf)
+    public static PrivacyInventory Build(IModel model, Func<string, string?> describePurpose, IEnumerable<string> configuredPurposes, Func<IEntityType, PrivacyEntityMetadata?> metadataOf)
     {
         var entities = new List<InventoryEntity>();
         foreach (var entityType in model.GetEntityTypes().OrderBy(e => e.ClrType.Name, StringComparer.Ordinal))
         {
-            if (metadataOf(entityType.ClrType) is not { } metadata)
+            if (metadataOf(entityType) is not { } metadata)
             {
                 continue;
             }

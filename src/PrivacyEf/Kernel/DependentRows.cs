@@ -130,16 +130,16 @@ internal static class DependentRows
     /// </remarks>
     public static bool KeepsEveryRow(IEntityType entityType) =>
         entityType.GetAllBaseTypesInclusive().Concat(entityType.GetDerivedTypes())
-            .Select(type => PrivacyRegistry.Find(type.ClrType))
+            .Select(type => PrivacyMetadata.Of(type))
             .Any(metadata => metadata is not null
                 && (metadata.DataSubjectProperty is not null || metadata.Retention?.Action == RetentionAction.Anonymize))
         || (HoldProperty(entityType) is null
-            && entityType.GetDerivedTypes().Any(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty is not null));
+            && entityType.GetDerivedTypes().Any(type => PrivacyMetadata.Of(type)?.LegalHoldProperty is not null));
 
     /// <summary>The <c>[LegalHold]</c> flag of <paramref name="entityType"/> (declared on it or a base type), or null when it has none.</summary>
     public static IProperty? HoldProperty(IEntityType entityType) =>
         entityType.GetAllBaseTypesInclusive()
-            .Select(type => PrivacyRegistry.Find(type.ClrType)?.LegalHoldProperty)
+            .Select(type => PrivacyMetadata.Of(type)?.LegalHoldProperty)
             .FirstOrDefault(name => name is not null) is { } holdName
             ? entityType.FindProperty(holdName)
             : null;

@@ -23,7 +23,7 @@ internal static class SubjectRows
     {
         var linked = model.GetEntityTypes()
             .Where(e => !e.IsOwned())
-            .Select(e => (EntityType: e, Metadata: PrivacyRegistry.Find(e.ClrType)))
+            .Select(e => (EntityType: e, Metadata: PrivacyMetadata.Of(e)))
             .Where(e => e.Metadata?.DataSubjectProperty is { } property && LinkOf(e.EntityType, property) is not null)
             .Select(e => (e.EntityType, Metadata: e.Metadata!))
             .ToList();
@@ -48,7 +48,7 @@ internal static class SubjectRows
     public static IReadOnlyList<string> UnresolvedLinks(IModel model) =>
         [.. model.GetEntityTypes()
             .Where(e => !e.IsOwned())
-            .Select(e => (EntityType: e, Property: PrivacyRegistry.Find(e.ClrType)?.DataSubjectProperty))
+            .Select(e => (EntityType: e, Property: PrivacyMetadata.Of(e)?.DataSubjectProperty))
             .Where(e => e.Property is not null && LinkOf(e.EntityType, e.Property) is null)
             .Select(e => $"{e.EntityType.DisplayName()}.{e.Property}")
             .Distinct()];

@@ -15,7 +15,7 @@ internal sealed class RedactionModelFacts
     {
         foreach (var entityType in model.GetEntityTypes())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { } metadata)
+            if (PrivacyMetadata.Of(entityType) is not { } metadata)
             {
                 continue;
             }

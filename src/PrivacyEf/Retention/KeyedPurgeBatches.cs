@@ -110,7 +110,7 @@ internal sealed class KeyedPurgeBatches<TEntity, TKey> : EntityPurgeBatches<TEnt
     /// which holds their rows too, must leave those rows to them.
     /// </summary>
     private static IEnumerable<IEntityType> DerivedTypesPurgedByThemselves(IEntityType entityType) =>
-        entityType.GetDerivedTypes().Where(d => PrivacyRegistry.Find(d.ClrType) is { Purge: not null, Retention: not null } metadata && metadata.ClrType == d.ClrType);
+        entityType.GetDerivedTypes().Where(d => PrivacyMetadata.Of(d) is { Purge: not null, Retention: not null } metadata && metadata.ClrType == d.ClrType);
 
     /// <summary>Deletes or anonymizes <paramref name="batch"/>: eligible rows by key, so a row put on legal hold since is left alone.</summary>
     private Task<int> ApplyAsync(IQueryable<TEntity> batch, bool anonymize, AnonymizedValues values, Action<UpdateSettersBuilder<TEntity>>? ownedSetters, CancellationToken cancellationToken)

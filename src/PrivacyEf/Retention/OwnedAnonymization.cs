@@ -45,7 +45,7 @@ internal static class OwnedAnonymization
         {
             var owned = navigation.TargetEntityType;
             var ownedPath = new List<INavigation>(path) { navigation };
-            var personal = PrivacyRegistry.Find(owned.ClrType)?.Properties.Where(p => owned.FindProperty(p.Name) is not null).ToList() ?? [];
+            var personal = PrivacyMetadata.Of(owned)?.Properties.Where(p => owned.FindProperty(p.Name) is not null).ToList() ?? [];
             // EF 10 runs no ExecuteUpdate on an owned type mapped to JSON (only on complex types): refused here, by name.
             var where = navigation.IsCollection ? "a collection"
                 : owned.IsMappedToJson() ? "in a JSON column"

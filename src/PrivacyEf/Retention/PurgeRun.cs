@@ -30,7 +30,7 @@ internal sealed class PurgeRun(DbContext context, ISqlDialect dialect, IBulkWrit
     public async Task PrepareEncryptedWritesAsync(IEntityType entityType, CancellationToken cancellationToken)
     {
         if (writePreparation is null
-            || PrivacyRegistry.Find(entityType.ClrType) is not { } metadata
+            || PrivacyMetadata.Of(entityType) is not { } metadata
             || !metadata.Properties.Any(p => p.Encrypt && entityType.FindProperty(p.Name) is not null))
         {
             return;

@@ -57,7 +57,7 @@ internal static class PurgeRunner
             var run = new PurgeRun(context, dialect, kernel.Get<IBulkWritePreparation>(), options, now, logger, holdsRunLock: runLock is not null);
             foreach (var (entityType, metadata) in RetainedEntityTypes(context.Model, options.EntityFilter))
             {
-                var report = await ((IRunnableRetentionPurge)metadata.Purge!).RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
+                var report = await ((IRunnableRetentionPurge)ModelRetentionPurge.For(entityType, metadata)).RunAsync(run, entityType, metadata.Retention!, cancellationToken).ConfigureAwait(false);
                 reports.Add(report);
                 if (!options.DryRun && report.HeldRows > 0)
                 {
@@ -89,7 +89,7 @@ internal static class PurgeRunner
     }
 
     /// <summary>
-    /// The entity types with a generated purge, in <see cref="DependentsFirstOrder"/> (the order erasure uses too):
+    /// The entity types with a retention rule, in <see cref="DependentsFirstOrder"/> (the order erasure uses too):
     /// an entity whose rows reference another retained entity is purged before it.
     /// </summary>
     internal static IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> RetainedEntityTypes(IModel model, Func<Type, bool>? filter)
@@ -98,7 +98,7 @@ internal static class PurgeRunner
         foreach (var entityType in model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (entityType.IsOwned()
-                || PrivacyRegistry.Find(entityType.ClrType) is not { Purge: not null, Retention: not null } metadata
+                || PrivacyMetadata.Of(entityType) is not { Retention: not null } metadata
                 || (filter is not null && !filter(entityType.ClrType)))
             {
                 continue;

@@ -24,7 +24,7 @@ internal sealed class RetentionModelConvention(bool storeDateTimeOffsetAsSortabl
     {
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().ToList())
         {
-            if (PrivacyRegistry.Find(entityType.ClrType) is not { Retention: { } retention } metadata
+            if (PrivacyMetadata.Of(entityType) is not { Retention: { } retention } metadata
                 || entityType.IsOwned()
                 || (metadata.ClrType != entityType.ClrType && entityType.BaseType is not null))
             {

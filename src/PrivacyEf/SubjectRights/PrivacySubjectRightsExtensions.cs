@@ -233,7 +233,7 @@ public static class PrivacySubjectRightsExtensions
         var entry = context.Entry(row);
 
         // A row read through a base type may be of a derived type, with personal properties of its own.
-        if (entry.Metadata != entityType && PrivacyRegistry.Find(entry.Metadata.ClrType) is { } derived)
+        if (entry.Metadata != entityType && PrivacyMetadata.Of(entry.Metadata) is { } derived)
         {
             (entityType, metadata) = (entry.Metadata, derived);
         }
@@ -253,7 +253,7 @@ public static class PrivacySubjectRightsExtensions
         // Owned types are part of the row, kept as long as it is: their fields follow, named by their path.
         foreach (var (path, ownedType, owned) in OwnedInstances.Of(entityType, row))
         {
-            var ownedMetadata = PrivacyRegistry.Find(ownedType.ClrType);
+            var ownedMetadata = PrivacyMetadata.Of(ownedType);
             foreach (var property in ownedType.GetProperties().Where(p => !p.IsShadowProperty()))
             {
                 var value = property.GetGetter().GetClrValueUsingContainingEntity(owned);

@@ -151,7 +151,7 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
     }
 
     private static PrivacyEntityMetadata MetadataOf(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata) =>
-        entry.Metadata == entityType ? metadata : PrivacyRegistry.Find(entry.Metadata.ClrType) ?? metadata;
+        entry.Metadata == entityType ? metadata : PrivacyMetadata.Of(entry.Metadata) ?? metadata;
 
     /// <returns>False when the row was anonymized before (by an earlier erasure or the retention purge): nothing left to erase.</returns>
     private bool Anonymize(EntityEntry entry, IEntityType entityType, PrivacyEntityMetadata metadata, AnonymizedValues values)
@@ -190,7 +190,7 @@ internal sealed class SubjectErasure(DbContext context, object subjectId, DateTi
         // Owned types are part of the row: their personal values go too, through the change tracker like the owner's.
         foreach (var (_, ownedType, owned) in OwnedInstances.Of(entityType, entry.Entity))
         {
-            if (PrivacyRegistry.Find(ownedType.ClrType) is not { } ownedMetadata)
+            if (PrivacyMetadata.Of(ownedType) is not { } ownedMetadata)
             {
                 continue;
             }

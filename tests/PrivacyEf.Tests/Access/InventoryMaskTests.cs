@@ -60,7 +60,7 @@ public sealed class InventoryMaskTests
                 null,
                 null,
                 null);
-            var inventory = PrivacyInventoryBuilder.Build(Model.Value, _ => null, [], type => type == typeof(MaskSample) ? declaration : null);
+            var inventory = PrivacyInventoryBuilder.Build(Model.Value, _ => null, [], type => type.ClrType == typeof(MaskSample) ? declaration : null);
             var entity = Assert.Single(inventory.Entities, e => e.Name == nameof(MaskSample));
             foreach (var (property, type, values) in Samples)
             {

@@ -1,0 +1,5 @@
+using PrivacyEf.Tests.Infrastructure;
+
+namespace PrivacyEf.Tests.Fluent;
+
+public sealed class SqliteFluentConfigurationTests() : FluentConfigurationTests(new SqliteTarget());
