@@ -34,8 +34,10 @@ public sealed class PrivacyScopeOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimType);
 
-        // Only an authenticated user is anyone: a claim on an anonymous principal was not issued by the sign-in.
-        Self = user => user.Identity is { IsAuthenticated: true } && user.FindFirst(claimType)?.Value is { Length: > 0 } id
+        // Only an authenticated identity is anyone: a claim on an identity nobody signed in (an anonymous principal, or
+        // one a claims transformation added beside the signed-in one) was not issued by the sign-in.
+        Self = user => user.Identity is { IsAuthenticated: true }
+            && user.Identities.Where(identity => identity.IsAuthenticated).Select(identity => identity.FindFirst(claimType)?.Value).FirstOrDefault(value => !string.IsNullOrEmpty(value)) is { } id
             ? PrivacySubject.Of<TSubject>(id)
             : null;
         return this;

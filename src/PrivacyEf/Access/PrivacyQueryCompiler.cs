@@ -47,7 +47,8 @@ internal sealed class PrivacyQueryCompiler(
         ConditionUse[] returned = access.IsLogging ? [.. found.Where(u => u.Returned).DistinctBy(u => (u.Entity, u.Property))] : [];
         var returnedKinds = returned.Select(u => KindOf(model, u.Entity)).ToArray();
         var consent = access.Policy.AnyPurposeRequiresConsent;
-        if (uses.Count == 0 && returned.Length == 0 && !consent)
+        var linkMoves = LinkMoves.Find(query, model);
+        if (uses.Count == 0 && returned.Length == 0 && !consent && linkMoves.Count == 0)
         {
             return executor;
         }
@@ -57,6 +58,14 @@ internal sealed class PrivacyQueryCompiler(
         {
             var scope = Privacy.Current;
             ConditionGuard.Demand(runtime.Policy, scope, uses);
+            foreach (var moved in linkMoves)
+            {
+                if (moved.CanBeOwnedBy(scope))
+                {
+                    throw PrivacyAccessDeniedException.ForOtherSubjectsRow(moved.EntityName, moved.SubjectLink!.Name, scope!.Purpose, scope.Self!);
+                }
+            }
+
             if (returned.Length > 0)
             {
                 // Values a set operator or Min/Max returns pass no projection guard: the run itself is the disclosure.

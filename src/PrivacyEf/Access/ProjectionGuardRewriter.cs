@@ -16,6 +16,7 @@ namespace PrivacyEf.Access;
 internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model, bool logged) : ExpressionVisitor
 {
     private ProjectedPersonalMembers? carried;
+    private HashSet<Type>? built;
 
     /// <summary>
     /// Finds the query's final projection (under operators that keep its shape): a <c>Select</c>, or the result selector
@@ -25,6 +26,7 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
     public Expression RewriteFinalProjection(Expression query)
     {
         carried ??= ProjectedPersonalMembers.Collect(query, model);
+        built ??= EntitiesBuiltIn(query, model);
         if (query is not MethodCallExpression call || call.Arguments.Count == 0 || !QueryOperators.IsQueryOperator(call.Method))
         {
             return query;
@@ -214,7 +216,32 @@ internal sealed class ProjectionGuardRewriter(AccessRuntime access, IModel model
             AccessGuard.ReadMethod.MakeGenericMethod(read.Type),
             read,
             Expression.Constant(member.Id),
-            SubjectOf(instance, metadata, entityType));
+            built?.Contains(instance.Type) == true ? Expression.Constant(null, typeof(object)) : SubjectOf(instance, metadata, entityType));
+    }
+
+    /// <summary>
+    /// The entity types the query constructs itself (<c>new Customer { Id = 1, Email = c.Email }</c>): an instance of one
+    /// holds whatever link the query put in it, so its link says nothing about whose values it carries, and its rows
+    /// are no one's own (a scope acting for itself would otherwise read anyone's values under its own id).
+    /// </summary>
+    private static HashSet<Type> EntitiesBuiltIn(Expression query, IModel model)
+    {
+        var found = new HashSet<Type>();
+        new ConstructionFinder(model, found).Visit(query);
+        return found;
+    }
+
+    private sealed class ConstructionFinder(IModel model, HashSet<Type> found) : ExpressionVisitor
+    {
+        protected override Expression VisitNew(NewExpression node)
+        {
+            if (model.FindEntityType(node.Type) is not null)
+            {
+                found.Add(node.Type);
+            }
+
+            return base.VisitNew(node);
+        }
     }
 
     private GuardedMember Member(PrivacyEntityMetadata metadata, PrivacyPropertyMetadata property, bool nullable, IEntityType? entityType)

@@ -48,7 +48,9 @@ public sealed class PrivacySubject
     }
 
     /// <summary>Whether a row whose subject link holds <paramref name="rowSubject"/> is this person's.</summary>
-    internal bool Owns(object? rowSubject) => rowSubject is not null && string.Equals(Kernel.SubjectIds.Format(rowSubject), IdText, StringComparison.Ordinal);
+    /// <remarks>An id whose text does not tell it apart (an id type without a ToString of its own) is no one's.</remarks>
+    internal bool Owns(object? rowSubject) =>
+        rowSubject is not null && Kernel.SubjectIds.IsDistinct(rowSubject) && string.Equals(Kernel.SubjectIds.Format(rowSubject), IdText, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Kind.Name} {IdText}";

@@ -99,6 +99,24 @@ internal static class SubjectRows
         return false;
     }
 
+    /// <summary>
+    /// The subject id in the text form consent rows and the access log hold, read first as the links' key would hold it:
+    /// a GUID given as text in upper case, or "01" for an integer key, is the same subject as the key's own value.
+    /// </summary>
+    public static string Canonical(IEnumerable<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> links, object subjectId)
+    {
+        // A text link would take any id as it is: the typed ones say how to read it.
+        foreach (var property in links.Select(l => LinkOf(l.EntityType, l.Metadata.DataSubjectProperty!)).OfType<IProperty>().OrderBy(p => p.ClrType == typeof(string)))
+        {
+            if (TryConvertId(subjectId, property.ClrType, out var id) && id is not null)
+            {
+                return SubjectIds.Format(id);
+            }
+        }
+
+        return SubjectIds.Format(subjectId);
+    }
+
     /// <summary>How many rows of one entity type the subject has, query filters aside.</summary>
     public static Task<int> CountAsync(DbContext context, IEntityType entityType, string subjectProperty, object subjectId, CancellationToken cancellationToken)
     {

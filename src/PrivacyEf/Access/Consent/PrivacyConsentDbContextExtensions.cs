@@ -65,7 +65,8 @@ public static class PrivacyConsentDbContextExtensions
     public static Task<int> RevokeConsentAsync(this DbContext context, object subjectId, string purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RevokeAsync(context, SubjectKinds.Of(context.Model).OnlyKindName(nameof(RevokeConsentAsync)), subjectId, purpose, cancellationToken);
+        var kinds = SubjectKinds.Of(context.Model);
+        return RevokeAsync(context, kinds.OnlyKindName(nameof(RevokeConsentAsync)), kinds.All(nameof(RevokeConsentAsync)), subjectId, purpose, cancellationToken);
     }
 
     /// <summary>Revokes every standing consent of a data subject of the kind <typeparamref name="TSubject"/> to a purpose.</summary>
@@ -79,7 +80,8 @@ public static class PrivacyConsentDbContextExtensions
         where TSubject : class
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RevokeAsync(context, SubjectKinds.Of(context.Model).NameOf(typeof(TSubject)), subjectId, purpose, cancellationToken);
+        var kinds = SubjectKinds.Of(context.Model);
+        return RevokeAsync(context, kinds.NameOf(typeof(TSubject)), kinds.LinkedTo(typeof(TSubject)), subjectId, purpose, cancellationToken);
     }
 
     /// <summary>Every consent a data subject gave, revoked or not, oldest first.</summary>
@@ -91,7 +93,8 @@ public static class PrivacyConsentDbContextExtensions
     public static Task<IReadOnlyList<PrivacyConsent>> GetConsentHistoryAsync(this DbContext context, object subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HistoryAsync(context, SubjectKinds.Of(context.Model).OnlyKindName(nameof(GetConsentHistoryAsync)), subjectId, cancellationToken);
+        var kinds = SubjectKinds.Of(context.Model);
+        return HistoryAsync(context, kinds.OnlyKindName(nameof(GetConsentHistoryAsync)), kinds.All(nameof(GetConsentHistoryAsync)), subjectId, cancellationToken);
     }
 
     /// <summary>Every consent a data subject of the kind <typeparamref name="TSubject"/> gave, revoked or not, oldest first.</summary>
@@ -104,7 +107,8 @@ public static class PrivacyConsentDbContextExtensions
         where TSubject : class
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HistoryAsync(context, SubjectKinds.Of(context.Model).NameOf(typeof(TSubject)), subjectId, cancellationToken);
+        var kinds = SubjectKinds.Of(context.Model);
+        return HistoryAsync(context, kinds.NameOf(typeof(TSubject)), kinds.LinkedTo(typeof(TSubject)), subjectId, cancellationToken);
     }
 
     private static async Task<PrivacyConsent> GrantAsync(
@@ -124,7 +128,7 @@ public static class PrivacyConsentDbContextExtensions
         var consent = new PrivacyConsent
         {
             SubjectKind = kind,
-            SubjectId = SubjectIds.Format(subjectId),
+            SubjectId = SubjectRows.Canonical(links, subjectId),
             Purpose = purpose,
             GrantedAt = access.TimeProvider.GetUtcNow().UtcDateTime,
             ExpiresAt = expiresAt?.UtcDateTime,
@@ -139,12 +143,18 @@ public static class PrivacyConsentDbContextExtensions
         return consent;
     }
 
-    private static async Task<int> RevokeAsync(DbContext context, string kind, object subjectId, string purpose, CancellationToken cancellationToken)
+    private static async Task<int> RevokeAsync(
+        DbContext context,
+        string kind,
+        IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> links,
+        object subjectId,
+        string purpose,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         var access = PrivacyAccessLogDbContextExtensions.AccessOf(context);
-        var subject = SubjectIds.Format(subjectId);
+        var subject = SubjectRows.Canonical(links, subjectId);
         DateTime? now = access.TimeProvider.GetUtcNow().UtcDateTime;
         var writer = Sibling(context);
         await using (writer.ConfigureAwait(false))
@@ -156,11 +166,16 @@ public static class PrivacyConsentDbContextExtensions
         }
     }
 
-    private static async Task<IReadOnlyList<PrivacyConsent>> HistoryAsync(DbContext context, string kind, object subjectId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PrivacyConsent>> HistoryAsync(
+        DbContext context,
+        string kind,
+        IReadOnlyList<(IEntityType EntityType, PrivacyEntityMetadata Metadata)> links,
+        object subjectId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
         PrivacyAccessLogDbContextExtensions.AccessOf(context);
-        var subject = SubjectIds.Format(subjectId);
+        var subject = SubjectRows.Canonical(links, subjectId);
         return await context.Set<PrivacyConsent>().AsNoTracking()
             .Where(c => c.SubjectKind == kind && c.SubjectId == subject)
             .OrderBy(c => c.Id)
