@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace PrivacyEf.Access;
 
 /// <summary>
-/// The entities whose data subject link an <c>ExecuteUpdate</c> sets. Acting for itself, a scope that moved another
-/// person's rows to itself would then read them as its own; SaveChanges proves such a move a no-op against the
-/// database, a set-based write cannot be proven, so the run is refused to a scope whose own rows these can be.
+/// The entities whose data subject link an <c>ExecuteUpdate</c> sets, and those an <c>ExecuteDelete</c> deletes. Acting
+/// for itself, a scope that moved another person's rows to itself would then read them as its own, and one that
+/// deleted them would change another person's data; SaveChanges proves such writes against the database, a
+/// set-based write cannot be proven, so the run is refused to a scope whose own rows these can be.
 /// </summary>
 internal sealed class LinkMoves : ExpressionVisitor
 {
@@ -32,6 +33,16 @@ internal sealed class LinkMoves : ExpressionVisitor
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
+        // A set-based delete in a scope acting for itself cannot be proven to touch only the person's own rows either.
+        if (node.Method.Name is nameof(EntityFrameworkQueryableExtensions.ExecuteDelete) or nameof(EntityFrameworkQueryableExtensions.ExecuteDeleteAsync)
+            && QueryOperators.IsQueryOperator(node.Method)
+            && RootEntityType(node.Arguments[0]) is { } deleted
+            && EntityAccessPlan.For(deleted) is { SubjectLink: not null } deletedPlan)
+        {
+            found.Add(deletedPlan);
+            return base.VisitMethodCall(node);
+        }
+
         if (node.Method.Name is nameof(EntityFrameworkQueryableExtensions.ExecuteUpdate) or nameof(EntityFrameworkQueryableExtensions.ExecuteUpdateAsync)
             && QueryOperators.IsQueryOperator(node.Method)
             && node.Arguments.Count > 1

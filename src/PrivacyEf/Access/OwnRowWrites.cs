@@ -23,7 +23,7 @@ internal sealed class OwnRowWrites(PrivacyScope scope)
         {
             var link = plan.SubjectLink!;
             var owned = self.Owns(entry.Property(link.Name).CurrentValue);
-            if (owned && entry.State == EntityState.Modified)
+            if (owned && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 var stored = async
                     ? await entry.GetDatabaseValuesAsync(cancellationToken).ConfigureAwait(false)

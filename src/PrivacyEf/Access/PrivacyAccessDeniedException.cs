@@ -67,6 +67,21 @@ public sealed class PrivacyAccessDeniedException : InvalidOperationException
             ? $"No access scope is open, so {entityName}.{propertyName} may not be read; open one with Privacy.Access(...) or Privacy.System(...)."
             : $"The access scope for purpose '{purpose}' may not read {entityName}.{propertyName}: the property's purposes or the scope's role grants do not allow it.";
 
+    /// <summary>Raw SQL over rows a scope acting for itself could own: the SQL says whose rows they are.</summary>
+    internal static PrivacyAccessDeniedException ForRawSqlActingForSelf(string entityName, string linkName, string purpose, PrivacySubject self) =>
+        new(entityName, linkName, purpose,
+            $"The access scope for purpose '{purpose}', acting for {self}, may not read {entityName} through raw SQL (FromSql): which rows are {self}'s comes from " +
+            $"the {entityName}.{linkName} column the SQL returns, and SQL can return any value there. Read them with LINQ, or in a scope that does not act for itself.");
+
+    /// <summary>A query that follows a navigation to rows the consent filter cannot check, under a consent-bound purpose.</summary>
+    internal static PrivacyAccessDeniedException ForConsentNavigation(string navigation, string purpose)
+    {
+        var dot = navigation.IndexOf('.', StringComparison.Ordinal);
+        return new(navigation[..dot], navigation[(dot + 1)..], purpose,
+            $"Purpose '{purpose}' requires consent, and the query follows {navigation} to rows of a data subject: consent is checked on the rows a query starts from, " +
+            "not on those a navigation, Include or automatic include brings in, so the rows of people who never consented could flow. Query that entity's set directly, so that its rows are filtered too.");
+    }
+
     /// <summary>A write allowed only in the scope's own data subject's rows, to a row that is not theirs.</summary>
     internal static PrivacyAccessDeniedException ForOtherSubjectsRow(string entityName, string propertyName, string purpose, PrivacySubject self) =>
         new(entityName, propertyName, purpose,

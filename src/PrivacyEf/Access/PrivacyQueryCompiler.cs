@@ -48,7 +48,9 @@ internal sealed class PrivacyQueryCompiler(
         var returnedKinds = returned.Select(u => KindOf(model, u.Entity)).ToArray();
         var consent = access.Policy.AnyPurposeRequiresConsent;
         var linkMoves = LinkMoves.Find(query, model);
-        if (uses.Count == 0 && returned.Length == 0 && !consent && linkMoves.Count == 0)
+        var rawSqlRoots = RawSqlRoots.Find(query);
+        IReadOnlyList<string> consentNavigations = consent ? ConsentNavigations.Find(query, model) : [];
+        if (uses.Count == 0 && returned.Length == 0 && !consent && linkMoves.Count == 0 && rawSqlRoots.Count == 0)
         {
             return executor;
         }
@@ -58,6 +60,19 @@ internal sealed class PrivacyQueryCompiler(
         {
             var scope = Privacy.Current;
             ConditionGuard.Demand(runtime.Policy, scope, uses);
+            foreach (var raw in rawSqlRoots)
+            {
+                if (raw.CanBeOwnedBy(scope))
+                {
+                    throw PrivacyAccessDeniedException.ForRawSqlActingForSelf(raw.EntityName, raw.SubjectLink!.Name, scope!.Purpose, scope.Self!);
+                }
+            }
+
+            if (consentNavigations.Count > 0 && runtime.Policy.RequiresConsent(scope))
+            {
+                throw PrivacyAccessDeniedException.ForConsentNavigation(consentNavigations[0], scope!.Purpose);
+            }
+
             foreach (var moved in linkMoves)
             {
                 if (moved.CanBeOwnedBy(scope))

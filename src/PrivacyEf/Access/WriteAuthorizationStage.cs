@@ -34,7 +34,7 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
         // seen as modified here.
         var scope = Privacy.Current;
         OwnRowWrites? ownRows = null;
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
             var plan = EntityAccessPlan.For(entry.Metadata);
             if (plan.IsEmpty)
@@ -42,7 +42,11 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
                 continue;
             }
 
-            if (entry.State == EntityState.Added)
+            if (entry.State == EntityState.Deleted)
+            {
+                GuardDeleted(entry, plan, scope, ref ownRows);
+            }
+            else if (entry.State == EntityState.Added)
             {
                 GuardAdded(entry, plan, scope, ref ownRows);
             }
@@ -73,6 +77,19 @@ internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChang
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Deleting is not a write of values, except for a scope acting for itself: a person may delete their own rows, not
+    /// another person's, unless the scope's roles could write every personal property of the row anyway.
+    /// </summary>
+    private void GuardDeleted(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope, ref OwnRowWrites? ownRows)
+    {
+        if (plan.SubjectLink is { } link && plan.CanBeOwnedBy(scope)
+            && !plan.Properties.All(property => access.Policy.MayWrite(scope, plan.Metadata!, property.Metadata)))
+        {
+            (ownRows ??= new OwnRowWrites(scope!)).Add(entry, plan, link.Name);
+        }
     }
 
     private void GuardAdded(EntityEntry entry, EntityAccessPlan plan, PrivacyScope? scope, ref OwnRowWrites? ownRows)

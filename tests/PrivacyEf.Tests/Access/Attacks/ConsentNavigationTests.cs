@@ -26,11 +26,17 @@ public abstract class ConsentNavigationTests(DatabaseTarget target)
         {
             Assert.Equal([1], await db.Members.Select(m => m.Id).ToListAsync());
 
-            var projected = await db.Members.AsNoTracking().Select(m => m.Referrer == null ? null : m.Referrer.Name).ToListAsync();
-            Assert.DoesNotContain("Bea Silent", projected);
+            // Refused rather than filtered: the filter sits on the query's roots, not on what a navigation brings in.
+            var projected = await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Members.AsNoTracking().Select(m => m.Referrer == null ? null : m.Referrer.Name).ToListAsync());
+            Assert.Equal(("ReferredMember", "Referrer", "marketing"), (projected.EntityName, projected.PropertyName, projected.Purpose));
+            await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Members.AsNoTracking().Include(m => m.Referrer).ToListAsync());
+            await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Members.AsNoTracking().Include("Referrer").ToListAsync());
+        }
 
-            var included = await db.Members.AsNoTracking().Include(m => m.Referrer).ToListAsync();
-            Assert.DoesNotContain("Bea Silent", included.Select(m => m.Referrer?.Name));
+        // The same queries under a purpose without consent run as before.
+        using (Privacy.System("test: no consent needed"))
+        {
+            Assert.Contains("Bea Silent", await db.Members.AsNoTracking().Select(m => m.Referrer == null ? null : m.Referrer.Name).ToListAsync());
         }
     }
 

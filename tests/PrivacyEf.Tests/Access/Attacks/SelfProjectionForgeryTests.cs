@@ -67,13 +67,13 @@ public abstract class SelfProjectionForgeryTests(DatabaseTarget target)
         await using var db = await SelfAccessModel.SeedAsync(app);
         using (SelfAccessModel.Shopper1())
         {
-            // Every order, each claiming to be shopper 1's: the guard trusts the link the SQL returns.
-            var notes = await db.Orders.FromSqlRaw("SELECT \"Id\", 1 AS \"ShopperId\", \"Note\" FROM \"Orders\"")
+            // Every order, each claiming to be shopper 1's: the guard would trust the link the SQL returns, so the run is refused.
+            var refused = await Assert.ThrowsAsync<PrivacyAccessDeniedException>(() => db.Orders.FromSqlRaw("SELECT \"Id\", 1 AS \"ShopperId\", \"Note\" FROM \"Orders\"")
                 .AsNoTracking()
                 .OrderBy(o => o.Id)
                 .Select(o => o.Note)
-                .ToListAsync();
-            Assert.NotEqual("leave at door", notes[1]);
+                .ToListAsync());
+            Assert.Equal((nameof(ShopperOrder), "ShopperId"), (refused.EntityName, refused.PropertyName));
         }
     }
 
