@@ -1,9 +1,6 @@
 using System.Collections;
-using System.Data;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyEf.Kernel;
 
 namespace PrivacyEf.Access;
@@ -21,62 +18,13 @@ namespace PrivacyEf.Access;
 /// </remarks>
 internal sealed class WriteAuthorizationStage(AccessRuntime access) : ISaveChangesStage
 {
-    // The transactions this stage began around a proof and the save it proves, by context.
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> ownTransactions = [];
-
     public async ValueTask BeforeSaveAsync(DbContext context, bool async, CancellationToken cancellationToken)
     {
         var ownRows = Guard(context);
         if (ownRows is not null)
         {
-            await BeginUnlessInOneAsync(context, async, cancellationToken).ConfigureAwait(false);
             await OwnRowWrites.ProveAsync(ownRows, async, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public void AfterSave(DbContext context)
-    {
-        if (ownTransactions.TryGetValue(context, out var transaction))
-        {
-            ownTransactions.Remove(context);
-            using (transaction)
-            {
-                transaction.Commit();
-            }
-        }
-    }
-
-    public void SaveFailed(DbContext context)
-    {
-        if (ownTransactions.TryGetValue(context, out var transaction))
-        {
-            ownTransactions.Remove(context);
-            using (transaction)
-            {
-                transaction.Rollback();
-            }
-        }
-    }
-
-    /// <summary>
-    /// The proof reads the stored link; the save writes the row. Between the two another request could move the row to
-    /// another person, so both run in one serializable transaction: SQLite holds the write lock from the proof on,
-    /// PostgreSQL fails the save when the row changed after the proof read it. A transaction the application opened is
-    /// its own to choose; with a retrying execution strategy, which refuses transactions it did not open, the proof
-    /// runs without one (the README says so).
-    /// </summary>
-    private async Task BeginUnlessInOneAsync(DbContext context, bool async, CancellationToken cancellationToken)
-    {
-        var database = context.Database;
-        if (database.CurrentTransaction is not null || !database.IsRelational() || database.CreateExecutionStrategy().RetriesOnFailure)
-        {
-            return;
-        }
-
-        var transaction = async
-            ? await database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false)
-            : database.BeginTransaction(IsolationLevel.Serializable);
-        ownTransactions.AddOrUpdate(context, transaction);
     }
 
     /// <returns>The writes allowed only if the rows are the scope's own data subject's, still to be proven.</returns>

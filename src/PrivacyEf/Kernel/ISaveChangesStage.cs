@@ -20,10 +20,4 @@ internal interface ISaveChangesStage
     void AfterSave(DbContext context)
     {
     }
-
-    /// <summary>Runs when the save failed or was canceled, in a stage or in EF: what a stage began must end.</summary>
-    /// <param name="context">The context whose save failed.</param>
-    void SaveFailed(DbContext context)
-    {
-    }
 }

@@ -29,11 +29,6 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
                     }
                 }
             }
-            catch
-            {
-                Failed(context);
-                throw;
-            }
             finally
             {
                 context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
@@ -55,11 +50,6 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
                     await stage.BeforeSaveAsync(context, async: true, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch
-            {
-                Failed(context);
-                throw;
-            }
             finally
             {
                 context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
@@ -79,33 +69,6 @@ internal sealed class SaveChangesPipeline(IReadOnlyList<ISaveChangesStage> stage
     {
         AfterSave(eventData);
         return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Failed(Microsoft.EntityFrameworkCore.DbContext? context)
-    {
-        if (context is not null)
-        {
-            foreach (var stage in Stages)
-            {
-                stage.SaveFailed(context);
-            }
-        }
     }
 
     private void AfterSave(SaveChangesCompletedEventData eventData)

@@ -1,5 +1,0 @@
-using PrivacyEf.Tests.Infrastructure;
-
-namespace PrivacyEf.Tests.Access.Attacks;
-
-public sealed class SqliteSelfWriteRaceTests() : SelfWriteRaceTests(new SqliteTarget());
