@@ -36,10 +36,10 @@ internal sealed class LinkMoves : ExpressionVisitor
         // A set-based delete in a scope acting for itself cannot be proven to touch only the person's own rows either.
         if (node.Method.Name is nameof(EntityFrameworkQueryableExtensions.ExecuteDelete) or nameof(EntityFrameworkQueryableExtensions.ExecuteDeleteAsync)
             && QueryOperators.IsQueryOperator(node.Method)
-            && RootEntityType(node.Arguments[0]) is { } deleted
-            && EntityAccessPlan.For(deleted) is { SubjectLink: not null } deletedPlan)
+            && RootEntityType(node.Arguments[0]) is { } deleted)
         {
-            found.Add(deletedPlan);
+            // A derived type may link its rows to a subject where the base type deleted through does not.
+            found.AddRange(deleted.GetDerivedTypesInclusive().Select(EntityAccessPlan.For).Where(plan => plan.SubjectLink is not null));
             return base.VisitMethodCall(node);
         }
 

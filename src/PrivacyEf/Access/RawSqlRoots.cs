@@ -22,9 +22,10 @@ internal sealed class RawSqlRoots : ExpressionVisitor
 
     protected override Expression VisitExtension(Expression node)
     {
-        if (node is FromSqlQueryRootExpression root && EntityAccessPlan.For(root.EntityType) is { SubjectLink: not null } plan)
+        if (node is FromSqlQueryRootExpression root)
         {
-            found.Add(plan);
+            // A derived type may link its rows to a subject where the base type read does not.
+            found.AddRange(root.EntityType.GetDerivedTypesInclusive().Select(EntityAccessPlan.For).Where(plan => plan.SubjectLink is not null));
         }
 
         return base.VisitExtension(node);
