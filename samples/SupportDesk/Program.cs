@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyEf;
 using SupportDesk;
 using SupportDesk.Model;
+using SupportDesk.Web;
 
 // dotnet run                      the tour: encryption, lookup by e-mail, rotation, redaction, least privilege
 //                                 and consent, retention purge, export, erasure, record of processing

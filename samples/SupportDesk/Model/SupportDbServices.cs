@@ -36,6 +36,9 @@ public static class SupportDbServices
             o.Purpose("billing").Describe("Invoicing and refunds.");
             o.Purpose("marketing").RequiresConsent().Describe("Product news by e-mail, only to customers who agreed.");
 
+            // A signed-in person sees and changes their own account, and nobody else's.
+            o.Purpose("account").AllowSelf(PersonalDataCategory.Identity, PersonalDataCategory.Contact).Describe("A person's own account, which they read and change themselves.");
+
             // Card numbers and IBANs in chat keep their last four digits, so agents can still tell which one is meant.
             o.Redaction
                 .Use(PiiType.CreditCard, RedactionOperator.KeepLastFour)

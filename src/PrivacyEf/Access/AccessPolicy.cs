@@ -5,7 +5,8 @@ namespace PrivacyEf.Access;
 
 /// <summary>
 /// Decides whether a scope may read a personal property: its purpose must be among the property's (or its class's)
-/// declared purposes, if any, and one of its roles must hold a grant for that purpose and the property's category.
+/// declared purposes, if any, must cover the property's entity (<see cref="PurposeOptions.CoversOnly"/>), and one of
+/// its roles must hold a grant for that purpose and the property's category.
 /// </summary>
 internal sealed class AccessPolicy
 {
@@ -56,6 +57,11 @@ internal sealed class AccessPolicy
             return false;
         }
 
+        if (policy.Purposes.TryGetValue(scope.Purpose, out var declared) && !declared.Covers(entity.ClrType))
+        {
+            return false;
+        }
+
         foreach (var role in scope.Roles)
         {
             if (grants.TryGetValue((role, scope.Purpose), out var categories) && categories.Contains(property.Category))
@@ -80,7 +86,8 @@ internal sealed class AccessPolicy
     {
         if (scope is not { IsSystem: false, Self: not null }
             || !policy.Purposes.TryGetValue(scope.Purpose, out var purpose)
-            || !purpose.SelfCategories.Contains(property.Category))
+            || !purpose.SelfCategories.Contains(property.Category)
+            || !purpose.Covers(entity.ClrType))
         {
             return false;
         }

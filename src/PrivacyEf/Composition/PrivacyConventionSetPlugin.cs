@@ -25,6 +25,9 @@ internal sealed class PrivacyConventionSetPlugin(IDbContextOptions options) : IC
 
         // Before every other: the conventions above, and all of run time, read the metadata it merges.
         conventionSet.ModelFinalizingConventions.Insert(0, new PrivacyMetadataConvention());
+
+        // Before that: libraries' declarations (defaults for the types they map) join the application's.
+        conventionSet.ModelFinalizingConventions.Insert(0, new LibraryDeclarationsConvention(runtime.Options.ModelDeclarations));
         conventionSet.ModelFinalizedConventions.Insert(0, new PrivacyMetadataSealConvention());
         conventionSet.ModelFinalizingConventions.Add(new BlindIndexPlacementConvention());
         conventionSet.ModelFinalizingConventions.Add(new UnprotectableShapeConvention());

@@ -15,6 +15,9 @@ public sealed class PrivacyOptions
 
     internal PrivacyPolicy Policy { get; } = new();
 
+    /// <summary>The declarations libraries contribute with <see cref="DeclareModel"/>, in the order they were added.</summary>
+    internal List<Action<Microsoft.EntityFrameworkCore.Metadata.IMutableModel>> ModelDeclarations { get; } = [];
+
     /// <summary>
     /// The SQL dialects PrivacyEf picks from by the context's provider. Internal: a dialect is part of PrivacyEf, one
     /// file in <c>Dialects/</c>; tests replace the list to see how a provider without one is refused.
@@ -153,5 +156,21 @@ public sealed class PrivacyOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return Policy.Purpose(name);
+    }
+
+    /// <summary>
+    /// Adds privacy declarations for entity types a library maps and the application cannot annotate, applied to the model
+    /// of every context that uses PrivacyEf after <c>OnModelCreating</c> (PrivacyEf.Identity declares Identity's tables
+    /// this way). Use <see cref="Microsoft.EntityFrameworkCore.PrivacyMutableMetadataExtensions"/> on the entity types
+    /// found in the model. They are defaults: what the application declares itself for a property or entity type, by
+    /// attribute or in <c>OnModelCreating</c>, is kept instead.
+    /// </summary>
+    /// <param name="declare">Declares on the model; called once per model built.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PrivacyOptions DeclareModel(Action<Microsoft.EntityFrameworkCore.Metadata.IMutableModel> declare)
+    {
+        ArgumentNullException.ThrowIfNull(declare);
+        ModelDeclarations.Add(declare);
+        return this;
     }
 }

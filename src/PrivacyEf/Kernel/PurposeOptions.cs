@@ -4,6 +4,7 @@ namespace PrivacyEf;
 public sealed class PurposeOptions
 {
     private readonly HashSet<PersonalDataCategory> selfCategories = [];
+    private readonly HashSet<Type> coveredEntities = [];
 
     internal PurposeOptions(string name)
     {
@@ -48,6 +49,54 @@ public sealed class PurposeOptions
 
         selfCategories.UnionWith(categories);
         return this;
+    }
+
+    /// <summary>
+    /// The entity types whose personal data this purpose covers (types derived from them included); empty (the default)
+    /// when it covers every entity, as far as grants allow.
+    /// </summary>
+    public IReadOnlySet<Type> CoveredEntities => coveredEntities;
+
+    /// <summary>
+    /// Narrows the purpose to the personal data of these entity types and the types derived from them: under it, every
+    /// other entity's personal values are masked, may not be written and may not be used in conditions, whatever the
+    /// grants say. A purpose for one job (signing users in reads the user table, nothing else) then cannot read more
+    /// than that job needs, even when a grant names categories other tables hold too.
+    /// </summary>
+    /// <param name="entityTypes">The entity classes, at least one.</param>
+    /// <returns>These options, for chaining.</returns>
+    public PurposeOptions CoversOnly(params Type[] entityTypes)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypes);
+        if (entityTypes.Length == 0 || entityTypes.Any(t => t is null))
+        {
+            throw new ArgumentException($"CoversOnly for purpose '{Name}' needs at least one entity type, none of them null.", nameof(entityTypes));
+        }
+
+        coveredEntities.UnionWith(entityTypes);
+        return this;
+    }
+
+    /// <summary>Whether the purpose covers the personal data of <paramref name="entityType"/>.</summary>
+    /// <param name="entityType">An entity's CLR type.</param>
+    /// <returns>True when the purpose covers every entity, or one of the types it is narrowed to is or is a base of it.</returns>
+    public bool Covers(Type entityType)
+    {
+        ArgumentNullException.ThrowIfNull(entityType);
+        if (coveredEntities.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var covered in coveredEntities)
+        {
+            if (covered.IsAssignableFrom(entityType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Stores a plain-language description of the purpose.</summary>

@@ -246,7 +246,7 @@ public static class PrivacySubjectRightsExtensions
         {
             var value = entry.Property(property.Name).CurrentValue;
             fields[property.Name] = metadata.FindProperty(property.Name) is { } personal
-                ? new SubjectField(value, Personal: true, personal.Category, metadata.EffectivePurposes(personal), retention)
+                ? PersonalField(value, personal, metadata, retention)
                 : new SubjectField(value, Personal: false, Category: null, Purposes: [], Retention: null);
         }
 
@@ -258,11 +258,17 @@ public static class PrivacySubjectRightsExtensions
             {
                 var value = property.GetGetter().GetClrValueUsingContainingEntity(owned);
                 fields[path + "." + property.Name] = ownedMetadata?.FindProperty(property.Name) is { } personal
-                    ? new SubjectField(value, Personal: true, personal.Category, ownedMetadata.EffectivePurposes(personal), retention)
+                    ? PersonalField(value, personal, ownedMetadata, retention)
                     : new SubjectField(value, Personal: false, Category: null, Purposes: [], Retention: null);
             }
         }
 
         return fields;
     }
+
+    /// <summary>A personal value as exported; credentials are said to be held, without their value.</summary>
+    private static SubjectField PersonalField(object? value, PrivacyPropertyMetadata personal, PrivacyEntityMetadata metadata, string? retention) =>
+        personal.Category == PersonalDataCategory.Credentials
+            ? new SubjectField(null, Personal: true, personal.Category, metadata.EffectivePurposes(personal), retention, Withheld: true)
+            : new SubjectField(value, Personal: true, personal.Category, metadata.EffectivePurposes(personal), retention);
 }

@@ -46,6 +46,11 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset GeneratedAt,
                         json.WriteString("category", category.ToString());
                     }
 
+                    if (field.Withheld)
+                    {
+                        json.WriteString("withheld", "credentials are held but not exported");
+                    }
+
                     if (field.Personal)
                     {
                         json.WriteStartArray("purposes");
