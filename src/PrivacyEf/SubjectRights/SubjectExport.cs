@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -19,8 +20,13 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset GeneratedAt,
     public async Task WriteJsonAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+
+        // The JSON is built in memory and copied to the stream asynchronously, a chunk at a time: JsonSerializer flushes
+        // its writer synchronously, which a stream such as an HTTP response body refuses.
+        var buffer = new ArrayBufferWriter<byte>();
+
         // Relaxed escaping: the export is read by people, and is never embedded in HTML by PrivacyEf.
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
         json.WriteString("subjectId", SubjectId);
@@ -63,6 +69,7 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset GeneratedAt,
                 }
 
                 json.WriteEndObject();
+                await CopyAsync(json, buffer, stream, ChunkBytes, cancellationToken).ConfigureAwait(false);
             }
 
             json.WriteEndArray();
@@ -71,6 +78,20 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset GeneratedAt,
 
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await CopyAsync(json, buffer, stream, minimum: 0, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>Moves what the writer holds to the stream once there is at least <paramref name="minimum"/> bytes of it.</summary>
+    private static async Task CopyAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream stream, int minimum, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        if (buffer.WrittenCount > 0 && buffer.WrittenCount >= minimum)
+        {
+            await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            buffer.ResetWrittenCount();
+        }
     }
 }
